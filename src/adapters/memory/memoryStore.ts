@@ -1,0 +1,100 @@
+/**
+ * In-memory store: for tests and for trying things out. Values are copied on the way in and
+ * out, so callers can never change what is stored by mutating an object they hold.
+ */
+import type { Conversation, ConversationSummary, Turn } from "../../domain/conversation.js";
+import type { Coverage, Customer } from "../../domain/customer.js";
+import {
+  type ConversationChanges,
+  type ConversationStore,
+  type CustomerStore,
+  type Store,
+  StoreError,
+} from "../../domain/ports.js";
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+export function summarise(c: Conversation): ConversationSummary {
+  return {
+    id: c.id,
+    customerId: c.customerId,
+    channel: c.channel,
+    startedAt: c.startedAt,
+    updatedAt: c.updatedAt,
+    turnCount: c.turns.length,
+  };
+}
+
+export class MemoryCustomerStore implements CustomerStore {
+  private readonly byId = new Map<string, Customer>();
+  private cover: Coverage = [];
+
+  async get(id: string) {
+    const c = this.byId.get(id);
+    return c && copy(c);
+  }
+  async findByAccountNumber(accountNumber: string) {
+    for (const c of this.byId.values()) if (c.accountNumber === accountNumber) return copy(c);
+    return undefined;
+  }
+  async list() {
+    return [...this.byId.values()].map(copy);
+  }
+  async count() {
+    return this.byId.size;
+  }
+  async upsertMany(customers: readonly Customer[]) {
+    const copies = customers.map(copy);
+    for (const c of copies) this.byId.set(c.id, c);
+  }
+  async coverage() {
+    return copy(this.cover);
+  }
+  async setCoverage(coverage: Coverage) {
+    this.cover = copy(coverage);
+  }
+}
+
+export class MemoryConversationStore implements ConversationStore {
+  private readonly byId = new Map<string, Conversation>();
+
+  async create(conversation: Conversation) {
+    if (this.byId.has(conversation.id))
+      throw new StoreError("conflict", `conversation ${conversation.id} exists`);
+    this.byId.set(conversation.id, copy(conversation));
+  }
+  async get(id: string) {
+    const c = this.byId.get(id);
+    return c && copy(c);
+  }
+  async appendTurn(id: string, turn: Turn, state: Conversation["state"], changes: ConversationChanges = {}) {
+    const c = this.byId.get(id);
+    if (!c) throw new StoreError("not_found", `conversation ${id} not found`);
+    if (turn.seq !== c.turns.length)
+      throw new StoreError(
+        "conflict",
+        `conversation ${id}: turn seq ${turn.seq}, expected ${c.turns.length}`,
+      );
+    c.turns.push(copy(turn));
+    c.state = copy(state);
+    c.updatedAt = turn.at;
+    if (changes.customerId !== undefined) c.customerId = changes.customerId;
+  }
+  async list(filter: { customerId?: string } = {}) {
+    return [...this.byId.values()]
+      .filter((c) => filter.customerId === undefined || c.customerId === filter.customerId)
+      .map(summarise);
+  }
+  async count() {
+    return this.byId.size;
+  }
+}
+
+export function openMemoryStore(): Store {
+  return {
+    kind: "memory",
+    customers: new MemoryCustomerStore(),
+    conversations: new MemoryConversationStore(),
+    close: async () => {},
+  };
+}

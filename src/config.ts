@@ -1,0 +1,78 @@
+/**
+ * Every environment variable FairExit reads, parsed once with zod. A bad value fails at start
+ * with the variable's name. `.env.example` documents each one.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "expected a port number" })
+    .int("expected a whole port number")
+    .min(0, "expected a port between 0 and 65535")
+    .max(65535, "expected a port between 0 and 65535")
+    .default(3978),
+  HOST: z.string().min(1).default("localhost"),
+  FAIREXIT_STORE: z.enum(["lowdb", "memory"], { error: "expected lowdb or memory" }).default("lowdb"),
+  FAIREXIT_DATA_DIR: z.string().min(1).default("data/store"),
+  FAIREXIT_DEMO_DATA: z.string().min(1).default("data/demo/customers.json"),
+  FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
+  FAIREXIT_CLOCK_START: z.iso
+    .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FAIREXIT_LOG_PII: bool.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  store: "lowdb" | "memory";
+  dataDir: string;
+  demoData: string;
+  policyDir: string;
+  /** When set, the clock starts at this instant and runs from there. */
+  clockStart: Date | undefined;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Off by default: logs carry no names, emails, phone numbers, postcodes or addresses. */
+  logPii: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the configuration from `env`; relative paths resolve against `cwd`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = EnvSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? null)})`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store: e.FAIREXIT_STORE,
+    dataDir: resolve(cwd, e.FAIREXIT_DATA_DIR),
+    demoData: resolve(cwd, e.FAIREXIT_DEMO_DATA),
+    policyDir: resolve(cwd, e.FAIREXIT_POLICY_DIR),
+    clockStart: e.FAIREXIT_CLOCK_START === undefined ? undefined : new Date(e.FAIREXIT_CLOCK_START),
+    logLevel: e.LOG_LEVEL,
+    logPii: e.FAIREXIT_LOG_PII,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * JSON Schemas generated from the zod schemas, published under `schema/` so editors can
+ * autocomplete and check data files while someone types. `npm run schema` regenerates them;
+ * a test fails when the committed copies are out of date.
+ */
+import { z } from "zod";
+import { CustomerFile } from "./customerFile.js";
+
+export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
+  "customer-file.schema.json": CustomerFile,
+};
+
+export function jsonSchemaOf(schema: z.ZodType, id: string): object {
+  return {
+    $id: `https://fairexit.dev/schema/${id}`,
+    ...z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }),
+  };
+}
