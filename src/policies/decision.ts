@@ -1,0 +1,189 @@
+/**
+ * What the policy engine decides for one cancelling customer, and what it decides it from.
+ * `decide(policy, context, now)` returns a `Decision`; the bot and agent assist only ever
+ * say and do what a Decision allows. Plain data: serialisable, comparable, loggable.
+ */
+import type { Coverage, Customer } from "../domain/customer.js";
+
+/** Why the customer is leaving, as understood from the conversation. */
+export type LeavingReason =
+  | "moving"
+  | "price"
+  | "service_problems"
+  | "switching_provider"
+  | "bereavement"
+  | "money_trouble"
+  | "changed_mind"
+  | "other";
+
+/** A promise the customer says was made ("the salesperson told me…"); matched against the record. */
+export interface ClaimedPromise {
+  text: string;
+  /** What the claim is about, when understood. */
+  kind?: "fee_waiver" | "free_cancellation" | "discount" | "free_unlock" | "credit" | "other";
+}
+
+/** What the conversation has established so far. Everything optional: decide works at any stage. */
+export interface ConversationFacts {
+  /** Services the customer wants to end; empty or absent = all active services. */
+  serviceIds?: string[];
+  reason?: LeavingReason;
+  /** Where they are moving to, so coverage is a fact. */
+  newPostcode?: string;
+  newCountry?: string;
+  /** Mobile: keep the number (PAC) or not (STAC). */
+  keepNumber?: boolean;
+  claims?: ClaimedPromise[];
+  requestedPerson?: boolean;
+  legalThreat?: boolean;
+  /** Retention offers made and declined in this conversation. */
+  offersMade?: number;
+  offersDeclined?: number;
+  /** The medium the conversation is in (web, chat, call, msteams …); California: cancel in the same medium. */
+  channel?: string;
+}
+
+export interface DecisionContext {
+  customer: Customer;
+  coverage: Coverage;
+  conversation: ConversationFacts;
+}
+
+/** Where a decision draws its evidence from. */
+export interface Evidence {
+  kind: "promise" | "interaction" | "price_change" | "contract" | "dispute" | "fact" | "regulation";
+  /** The id of the promise, interaction, dispute …, or the fact's name, or the regulation cited. */
+  ref: string;
+  note?: string;
+}
+
+export interface FeeLine {
+  ruleId: string;
+  serviceId: string;
+  kind: "exit_fee" | "notice_period" | "device_balance" | "equipment" | "other";
+  /** Before waivers. */
+  amount: number;
+  currency: string;
+  /** Plain words, e.g. "9 remaining months × 399 SEK × 100%". */
+  explanation: string;
+}
+
+export interface WaiverApplied {
+  ruleId: string;
+  serviceId: string;
+  /** Which fee kinds it touches. */
+  feeKinds: FeeLine["kind"][];
+  amountWaived: number;
+  currency: string;
+  /** What the customer is told, rendered. */
+  reason: string;
+  evidence: Evidence[];
+}
+
+export interface ServiceOutcome {
+  serviceId: string;
+  serviceKind: string;
+  /** The last day of service, YYYY-MM-DD. */
+  endDate: string;
+  noticeDays: number;
+  fees: FeeLine[];
+  waivers: WaiverApplied[];
+  /** After waivers and caps; never negative. */
+  totalDue: number;
+  currency: string;
+}
+
+/** The stage of the cancellation conversation an obligation must be discharged before. */
+export type Stage = "review" | "offer" | "confirm" | "execute" | "receipt" | "farewell";
+
+export interface Obligation {
+  /** Stable id, unique in the decision (rule id, plus service id when per service). */
+  id: string;
+  ruleId: string;
+  /** What it is about: device_unlock, porting_code, payment_mandate, final_bill, equipment_return … */
+  topic: string;
+  /** Must be discharged before the conversation reaches this stage. */
+  before: Stage;
+  /** The rendered message that discharges it. */
+  message: string;
+  serviceIds: string[];
+  citation?: string;
+}
+
+export interface PlannedAction {
+  id: string;
+  ruleId: string;
+  kind:
+    | "end_service"
+    | "issue_porting_code"
+    | "request_unlock"
+    | "final_bill"
+    | "credit_dispute"
+    | "cancel_payment_mandate"
+    | "equipment_return_label"
+    | "send_receipt"
+    | "schedule_message";
+  serviceId?: string;
+  /** When it should happen (ISO date-time), when not immediately. */
+  at?: string;
+  /** Same key for the same effect: executing twice does nothing the second time. */
+  idempotencyKey: string;
+  params: Record<string, unknown>;
+}
+
+export interface RetentionOffer {
+  id: string;
+  ruleId: string;
+  text: string;
+}
+
+export interface RetentionAllowance {
+  allowed: boolean;
+  /** How many offers may still be made in this conversation. */
+  remaining: number;
+  maxOffers: number;
+  offers: RetentionOffer[];
+  /** Why not, when not allowed (rule ids and plain words). */
+  blockedBy: { ruleId: string; reason: string }[];
+}
+
+export interface Escalation {
+  required: boolean;
+  reasons: { ruleId: string; reason: string }[];
+}
+
+export interface TraceEntry {
+  ruleId: string;
+  /** fact, fee, waiver, obligation, action, retention, escalation, alumni … */
+  kind: string;
+  matched: boolean;
+  /** Why it matched or not, in plain words (the condition and the values it saw). */
+  why: string;
+  serviceId?: string;
+}
+
+export interface AlumniAllowance {
+  contactAllowed: boolean;
+  maxContacts: number;
+  quietDays: number;
+  reason: string;
+}
+
+export interface Decision {
+  /** Content hash of the compiled policy that made this decision. */
+  policyRevision: string;
+  /** The `now` the decision was made for. */
+  decidedAt: string;
+  customerId: string;
+  facts: Record<string, unknown>;
+  services: ServiceOutcome[];
+  /** Per currency, after waivers. */
+  totals: { currency: string; amount: number }[];
+  waivers: WaiverApplied[];
+  obligations: Obligation[];
+  actions: PlannedAction[];
+  retention: RetentionAllowance;
+  escalation: Escalation;
+  alumni: AlumniAllowance;
+  trace: TraceEntry[];
+}
