@@ -18,7 +18,7 @@ export function buildServer(app: App): restify.Server {
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000 }));
 
-  server.get("/healthz", (_req, res) => {
+  server.get("/healthz", async (_req, res) => {
     res.send(200, { status: "ok" });
   });
   server.get("/readyz", async (_req, res) => {

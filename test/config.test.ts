@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("configuration from the environment", () => {
+  it("runs on defaults: port 3978, the embedded store under data/store, policies/", () => {
+    const c = loadConfig({}, "/srv/fairexit");
+    expect(c).toMatchObject({
+      port: 3978,
+      host: "localhost",
+      store: "lowdb",
+      dataDir: "/srv/fairexit/data/store",
+      policyDir: "/srv/fairexit/policies",
+      demoData: "/srv/fairexit/data/demo/customers.json",
+      clockStart: undefined,
+      logPii: false,
+    });
+  });
+
+  it("reads every variable it documents", () => {
+    const c = loadConfig(
+      {
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        FAIREXIT_STORE: "memory",
+        FAIREXIT_DATA_DIR: "/var/lib/fairexit",
+        FAIREXIT_POLICY_DIR: "/etc/fairexit/policies",
+        FAIREXIT_CLOCK_START: "2026-03-10T09:00:00Z",
+        LOG_LEVEL: "debug",
+        FAIREXIT_LOG_PII: "true",
+      },
+      "/srv",
+    );
+    expect(c.port).toBe(8080);
+    expect(c.store).toBe("memory");
+    expect(c.dataDir).toBe("/var/lib/fairexit");
+    expect(c.clockStart?.toISOString()).toBe("2026-03-10T09:00:00.000Z");
+    expect(c.logLevel).toBe("debug");
+    expect(c.logPii).toBe(true);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "" }).port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT: expected a port number"],
+    [{ PORT: "70000" }, "PORT: expected a port between 0 and 65535"],
+    [{ FAIREXIT_STORE: "mongo" }, "FAIREXIT_STORE: expected lowdb or memory"],
+    [{ FAIREXIT_CLOCK_START: "10 March" }, "FAIREXIT_CLOCK_START: expected an ISO date-time with offset"],
+    [{ FAIREXIT_LOG_PII: "maybe" }, "FAIREXIT_LOG_PII: expected true or false"],
+  ])("fails at start naming the variable: %o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The contract every Store implementation keeps (memory, lowdb, PostgreSQL …), in the manner
+ * of botbuilder's storageBaseTests: one suite, run against each implementation.
+ */
+import { describe, expect, it } from "vitest";
+import type { Conversation, Turn } from "../../src/domain/conversation.js";
+import { type Store, StoreError } from "../../src/domain/ports.js";
+import { aCustomer } from "../support/aCustomer.js";
+
+export interface StoreUnderTest {
+  store: Store;
+  /** Closes and opens the same store again, as a restart would. Absent for non-persistent stores. */
+  reopen?: () => Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+const at = (minute: number) => `2026-11-23T10:${String(minute).padStart(2, "0")}:00.000Z`;
+
+export function aConversation(id: string, customerId?: string): Conversation {
+  return {
+    id,
+    customerId,
+    channel: "webchat",
+    startedAt: at(0),
+    updatedAt: at(0),
+    state: { stage: "greet" },
+    turns: [],
+  };
+}
+
+export function aTurn(seq: number, text: string, speaker: Turn["speaker"] = "customer"): Turn {
+  return { seq, at: at(seq + 1), speaker, text };
+}
+
+export function storeContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name} store contract`, () => {
+    const withStore = (fn: (s: StoreUnderTest) => Promise<void>) => async () => {
+      const s = await open();
+      try {
+        await fn(s);
+      } finally {
+        await s.cleanup();
+      }
+    };
+
+    it(
+      "returns what was stored, by id and by account number",
+      withStore(async ({ store }) => {
+        const alex = aCustomer({ id: "cust-alex" });
+        await store.customers.upsertMany([alex]);
+        expect(await store.customers.get("cust-alex")).toEqual(alex);
+        expect(await store.customers.findByAccountNumber(alex.accountNumber)).toEqual(alex);
+        expect(await store.customers.get("nobody")).toBeUndefined();
+        expect(await store.customers.findByAccountNumber("ACC-nobody")).toBeUndefined();
+      }),
+    );
+
+    it(
+      "replaces a customer with the same id and keeps the others",
+      withStore(async ({ store }) => {
+        const before = await store.customers.count();
+        await store.customers.upsertMany([aCustomer({ id: "cust-a" }), aCustomer({ id: "cust-b" })]);
+        await store.customers.upsertMany([aCustomer({ id: "cust-a", postcode: "EC1A 1BB" })]);
+        expect(await store.customers.count()).toBe(before + 2);
+        expect((await store.customers.get("cust-a"))?.postcode).toBe("EC1A 1BB");
+        expect((await store.customers.get("cust-b"))?.postcode).toBe("SW1A 1AA");
+      }),
+    );
+
+    it(
+      "hands out copies: changing a returned customer changes nothing stored",
+      withStore(async ({ store }) => {
+        await store.customers.upsertMany([aCustomer({ id: "cust-copy" })]);
+        const got = await store.customers.get("cust-copy");
+        got!.services[0]!.monthlyFee = 999;
+        expect((await store.customers.get("cust-copy"))?.services[0]?.monthlyFee).toBe(35);
+      }),
+    );
+
+    it(
+      "stores coverage",
+      withStore(async ({ store }) => {
+        const coverage = [{ country: "GB", kind: "broadband" as const, postcodePrefixes: ["SW1A", "EC1"] }];
+        await store.customers.setCoverage(coverage);
+        expect(await store.customers.coverage()).toEqual(coverage);
+      }),
+    );
+
+    it(
+      "creates a conversation once; a second create with the same id is a conflict",
+      withStore(async ({ store }) => {
+        await store.conversations.create(aConversation("conv-once"));
+        await expect(store.conversations.create(aConversation("conv-once"))).rejects.toMatchObject({
+          code: "conflict",
+        });
+        expect(await store.conversations.get("conv-unknown")).toBeUndefined();
+      }),
+    );
+
+    it(
+      "appends turns in order with the engine state, and records the customer once identified",
+      withStore(async ({ store }) => {
+        await store.conversations.create(aConversation("conv-turns"));
+        await store.conversations.appendTurn("conv-turns", aTurn(0, "I want to cancel"), {
+          stage: "identify",
+        });
+        await store.conversations.appendTurn("conv-turns", aTurn(1, "What is your account number?", "bot"), {
+          stage: "identify",
+          tries: 0,
+        });
+        await store.conversations.appendTurn(
+          "conv-turns",
+          aTurn(2, "ACC-1 SW1A 1AA"),
+          { stage: "understand" },
+          {
+            customerId: "cust-alex",
+          },
+        );
+        const c = await store.conversations.get("conv-turns");
+        expect(c?.turns.map((t) => t.text)).toEqual([
+          "I want to cancel",
+          "What is your account number?",
+          "ACC-1 SW1A 1AA",
+        ]);
+        expect(c?.state).toEqual({ stage: "understand" });
+        expect(c?.customerId).toBe("cust-alex");
+        expect(c?.updatedAt).toBe(at(3));
+        expect(await store.conversations.list({ customerId: "cust-alex" })).toEqual([
+          expect.objectContaining({ id: "conv-turns", turnCount: 3 }),
+        ]);
+      }),
+    );
+
+    it(
+      "rejects a turn that is not the next one, and a turn for an unknown conversation",
+      withStore(async ({ store }) => {
+        await store.conversations.create(aConversation("conv-seq"));
+        await store.conversations.appendTurn("conv-seq", aTurn(0, "hello"), {});
+        const stale = store.conversations.appendTurn("conv-seq", aTurn(0, "hello again"), {});
+        await expect(stale).rejects.toBeInstanceOf(StoreError);
+        await expect(stale).rejects.toMatchObject({ code: "conflict" });
+        await expect(store.conversations.appendTurn("conv-none", aTurn(0, "x"), {})).rejects.toMatchObject({
+          code: "not_found",
+        });
+        expect((await store.conversations.get("conv-seq"))?.turns).toHaveLength(1);
+      }),
+    );
+
+    it(
+      "keeps concurrent turns of different conversations apart",
+      withStore(async ({ store }) => {
+        const ids = Array.from({ length: 20 }, (_, i) => `conv-par-${i}`);
+        await Promise.all(ids.map((id) => store.conversations.create(aConversation(id))));
+        await Promise.all(
+          ids.map((id) => store.conversations.appendTurn(id, aTurn(0, `hi from ${id}`), { id })),
+        );
+        for (const id of ids)
+          expect((await store.conversations.get(id))?.turns[0]?.text).toBe(`hi from ${id}`);
+        expect(await store.conversations.count()).toBe(20);
+      }),
+    );
+
+    it("keeps everything across a restart", async () => {
+      const s = await open();
+      try {
+        if (!s.reopen) return; // not a persistent store
+        await s.store.customers.upsertMany([aCustomer({ id: "cust-persist" })]);
+        await s.store.conversations.create(aConversation("conv-persist", "cust-persist"));
+        await s.store.conversations.appendTurn("conv-persist", aTurn(0, "cancel please"), {
+          stage: "review",
+        });
+        const again = await s.reopen();
+        expect(await again.customers.get("cust-persist")).toEqual(aCustomer({ id: "cust-persist" }));
+        const c = await again.conversations.get("conv-persist");
+        expect(c?.state).toEqual({ stage: "review" });
+        expect(c?.turns).toHaveLength(1);
+      } finally {
+        await s.cleanup();
+      }
+    });
+  });
+}
