@@ -7,6 +7,7 @@ import { ConfigError } from "../config.js";
 import { StoreError } from "../domain/ports.js";
 import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";
+import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerDataCommands(program);
   registerSchemaCommand(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -94,6 +94,9 @@ export type ServiceKind = z.infer<typeof ServiceKind>;
 export const SalesChannel = z.enum(["store", "phone", "web", "door_to_door", "partner", "app"]);
 
 export const Contract = z.strictObject({
+  /** When the contract was made (cooling-off periods count from here); absent = the start date. */
+  signed: IsoDate.optional(),
+  /** When the service under it started. */
   start: IsoDate,
   /** 0 = rolling, no minimum term. */
   minimumTermMonths: z.number().int().min(0).max(120),
@@ -341,8 +344,11 @@ export const CoverageArea = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/),
   kind: ServiceKind,
   /**
-   * Postcode prefixes that can be served, compared after removing spaces and upper-casing
-   * (`SW1A` covers `SW1A 1AA`; `114` covers `114 55`).
+   * Postcode prefixes that can be served, compared without spaces and in upper case, or `*`
+   * for the whole country. Most countries match by plain prefix (`114` covers `114 55`). UK
+   * postcodes match by their parts, so `M1` never covers `M14 5RT`: an area (`M`, `SW`) covers
+   * every district of that area only, a district (`M14`, `SW1A`) covers that district, and a
+   * longer prefix (`M145`, a sector) covers the postcodes that start with it.
    */
   postcodePrefixes: z.array(z.string().min(1)).min(1),
 });
@@ -356,6 +362,20 @@ export function normalisePostcode(postcode: string): string {
   return postcode.replace(/\s+/g, "").toUpperCase();
 }
 
+/** UK: the outward code is everything but the 3-character inward code (`M14 5RT` -> `M14`). */
+function ukPrefixCovers(prefix: string, postcode: string): boolean {
+  const outward = postcode.length > 4 ? postcode.slice(0, -3) : postcode;
+  if (/^[A-Z]{1,2}$/.test(prefix)) return outward.replace(/\d.*$/, "") === prefix;
+  if (prefix.length <= outward.length) return outward === prefix;
+  return postcode.startsWith(prefix);
+}
+
+function prefixCovers(country: string, prefix: string, postcode: string): boolean {
+  if (prefix === "*") return true;
+  const pre = normalisePostcode(prefix);
+  return country === "GB" ? ukPrefixCovers(pre, postcode) : postcode.startsWith(pre);
+}
+
 /** True when `postcode` in `country` can be served for `kind`. */
 export function isCovered(coverage: Coverage, country: string, kind: ServiceKind, postcode: string): boolean {
   const p = normalisePostcode(postcode);
@@ -363,6 +383,6 @@ export function isCovered(coverage: Coverage, country: string, kind: ServiceKind
     (a) =>
       a.country === country &&
       a.kind === kind &&
-      a.postcodePrefixes.some((pre) => p.startsWith(normalisePostcode(pre))),
+      a.postcodePrefixes.some((pre) => prefixCovers(country, pre, p)),
   );
 }

@@ -3,6 +3,8 @@
  * the composition root (`src/app.ts`) chooses which. A contract suite in
  * `test/contracts/` runs against every implementation.
  */
+
+import type { AuditEntry, AuditRecord, ChainProblem } from "../audit/auditEntry.js";
 import type { Conversation, ConversationSummary, Turn } from "./conversation.js";
 import type { Coverage, Customer } from "./customer.js";
 
@@ -50,11 +52,22 @@ export interface ConversationStore {
   count(): Promise<number>;
 }
 
+/** The append-only, hash-chained audit trail. */
+export interface AuditLog {
+  /** Appends one record after the last entry; returns the chained entry. */
+  append(record: AuditRecord): Promise<AuditEntry>;
+  /** Entries in order, optionally of one conversation. */
+  read(filter?: { conversationId?: string }): Promise<AuditEntry[]>;
+  /** Recomputes the whole chain; empty when nothing was edited or deleted. */
+  verify(): Promise<ChainProblem[]>;
+}
+
 /** Everything stored, behind one handle the composition root opens and closes. */
 export interface Store {
   readonly kind: string;
   readonly customers: CustomerStore;
   readonly conversations: ConversationStore;
+  readonly audit: AuditLog;
   /** Writes anything pending and releases files or connections. */
   close(): Promise<void>;
 }

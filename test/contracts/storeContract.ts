@@ -180,3 +180,35 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
     });
   });
 }
+
+export function auditContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name} audit log contract`, () => {
+    it("chains entries in order and reads them back, per conversation", async () => {
+      const { store, cleanup } = await open();
+      try {
+        const first = await store.audit.append({
+          at: at(1),
+          conversationId: "conv-a",
+          kind: "decision",
+          data: { policyRevision: "abc123", totalDue: 0 },
+        });
+        const second = await store.audit.append({
+          at: at(2),
+          conversationId: "conv-b",
+          kind: "disclosure",
+          data: { obligation: "device_unlock" },
+        });
+        expect(first.seq).toBe(0);
+        expect(second.seq).toBe(1);
+        expect(second.prevHash).toBe(first.hash);
+        expect((await store.audit.read({ conversationId: "conv-b" })).map((e) => e.kind)).toEqual([
+          "disclosure",
+        ]);
+        expect(await store.audit.read()).toHaveLength(2);
+        expect(await store.audit.verify()).toEqual([]);
+      } finally {
+        await cleanup();
+      }
+    });
+  });
+}

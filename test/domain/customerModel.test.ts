@@ -123,3 +123,25 @@ describe("coverage", () => {
     expect(isCovered(coverage, "GB", "tv", "SW1A 1AA")).toBe(false);
   });
 });
+
+describe("UK coverage matches postcode parts, not characters", () => {
+  const uk = [
+    { country: "GB", kind: "broadband" as const, postcodePrefixes: ["M1", "SW", "BS6 5"] },
+    { country: "GB", kind: "mobile" as const, postcodePrefixes: ["*"] },
+  ];
+  it("a district covers itself, not a longer district that starts the same", () => {
+    expect(isCovered(uk, "GB", "broadband", "M1 4AA")).toBe(true);
+    expect(isCovered(uk, "GB", "broadband", "M14 5RT")).toBe(false);
+  });
+  it("an area covers its districts but not other areas sharing its letter", () => {
+    expect(isCovered(uk, "GB", "broadband", "SW1A 1AA")).toBe(true);
+    expect(isCovered(uk, "GB", "broadband", "S1 2AB")).toBe(false);
+  });
+  it("a sector covers the postcodes in it", () => {
+    expect(isCovered(uk, "GB", "broadband", "BS6 5QA")).toBe(true);
+    expect(isCovered(uk, "GB", "broadband", "BS6 6AA")).toBe(false);
+  });
+  it("* covers the whole country", () => {
+    expect(isCovered(uk, "GB", "mobile", "ZE1 0AA")).toBe(true);
+  });
+});

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLowdbStore } from "../../src/adapters/lowdb/lowdbStore.js";
 import type { Store } from "../../src/domain/ports.js";
-import { storeContract } from "../contracts/storeContract.js";
+import { auditContract, storeContract } from "../contracts/storeContract.js";
 
-storeContract("lowdb", async () => {
+const openTemp = async () => {
   const dir = await mkdtemp(join(tmpdir(), "fairexit-lowdb-"));
   let current: Store = await openLowdbStore(dir, { conversationCacheSize: 4 });
   return {
@@ -22,4 +22,7 @@ storeContract("lowdb", async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+storeContract("lowdb", openTemp);
+auditContract("lowdb", openTemp);

@@ -3,12 +3,14 @@
  *
  *     <dir>/customers.json                      customers and coverage (schemaVersion'd)
  *     <dir>/conversations/<shard>/<id>.json     one file per conversation
+ *     <dir>/audit.jsonl                         the audit trail, append-only (+ .anchor.json)
  *     <dir>/.lock                               the process that has the folder open
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { CustomerFile } from "../../domain/customerFile.js";
 import type { Store } from "../../domain/ports.js";
+import { JsonlAuditLog } from "../files/jsonlAuditLog.js";
 import { lockDataFolder } from "./dataFolderLock.js";
 import { LowdbConversationStore } from "./lowdbConversationStore.js";
 import { LowdbCustomerStore } from "./lowdbCustomerStore.js";
@@ -47,10 +49,12 @@ export async function openLowdbStore(
     const conversations = await LowdbConversationStore.open(join(dir, "conversations"), {
       cacheSize: options.conversationCacheSize,
     });
+    const audit = await JsonlAuditLog.open(join(dir, "audit.jsonl"));
     return {
       kind: "lowdb",
       customers,
       conversations,
+      audit,
       migrated,
       seeded,
       async close() {

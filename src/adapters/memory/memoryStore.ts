@@ -11,6 +11,7 @@ import {
   type Store,
   StoreError,
 } from "../../domain/ports.js";
+import { MemoryAuditLog } from "./memoryAuditLog.js";
 
 const copy = <T>(v: T): T => structuredClone(v);
 
@@ -95,6 +96,7 @@ export function openMemoryStore(): Store {
     kind: "memory",
     customers: new MemoryCustomerStore(),
     conversations: new MemoryConversationStore(),
+    audit: new MemoryAuditLog(),
     close: async () => {},
   };
 }

@@ -1,0 +1,129 @@
+/**
+ * The audit trail: append-only, hash-chained. Each entry's hash covers its content and the
+ * previous entry's hash, so editing or deleting any entry breaks every hash after it.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { IsoDateTime } from "../domain/customer.js";
+
+export const AuditKind = z.enum([
+  "decision",
+  "disclosure",
+  "consent",
+  "offer",
+  "offer_answer",
+  "confirmation",
+  "action",
+  "action_result",
+  "handover",
+  "receipt",
+  "survey",
+]);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export const AuditEntry = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  at: IsoDateTime,
+  conversationId: z.string().min(1),
+  kind: AuditKind,
+  /** What happened; personal data masked before it is written (see maskPii). */
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditRecord = Pick<AuditEntry, "at" | "conversationId" | "kind" | "data">;
+
+/** JSON with object keys sorted, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+  return createHash("sha256")
+    .update(
+      canonicalJson({
+        seq: entry.seq,
+        at: entry.at,
+        conversationId: entry.conversationId,
+        kind: entry.kind,
+        data: entry.data,
+        prevHash: entry.prevHash,
+      }),
+    )
+    .digest("hex");
+}
+
+/** Links `record` after `previous` (or at the start of the chain). */
+export function chain(previous: AuditEntry | undefined, record: AuditRecord): AuditEntry {
+  const unsigned = {
+    seq: previous ? previous.seq + 1 : 0,
+    at: record.at,
+    conversationId: record.conversationId,
+    kind: record.kind,
+    data: record.data,
+    prevHash: previous ? previous.hash : GENESIS_HASH,
+  };
+  return { ...unsigned, hash: hashEntry(unsigned) };
+}
+
+export interface ChainProblem {
+  seq: number;
+  /** Line or position in the log the problem was found at. */
+  position: number;
+  problem: string;
+}
+
+/**
+ * Checks a whole chain: every hash recomputes, every entry points at the one before, the
+ * sequence has no gaps. Optionally checks the last entry against an anchor kept elsewhere
+ * (so a deleted tail is found too).
+ */
+export function verifyChain(
+  entries: readonly AuditEntry[],
+  anchor?: { seq: number; hash: string },
+): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  let prev: AuditEntry | undefined;
+  entries.forEach((e, i) => {
+    const position = i + 1;
+    const expectedSeq = prev ? prev.seq + 1 : 0;
+    if (e.seq !== expectedSeq)
+      problems.push({
+        seq: e.seq,
+        position,
+        problem: `sequence jumps from ${expectedSeq - 1} to ${e.seq}: entries deleted`,
+      });
+    const expectedPrev = prev ? prev.hash : GENESIS_HASH;
+    if (e.prevHash !== expectedPrev)
+      problems.push({ seq: e.seq, position, problem: "previous-hash does not match the entry before it" });
+    if (hashEntry(e) !== e.hash)
+      problems.push({ seq: e.seq, position, problem: "content does not match its hash: edited" });
+    prev = e;
+  });
+  if (anchor) {
+    const last = entries.at(-1);
+    if (!last || last.seq < anchor.seq)
+      problems.push({
+        seq: anchor.seq,
+        position: entries.length,
+        problem: `log ends at ${last?.seq ?? "nothing"} but the anchor says ${anchor.seq}: entries deleted from the end`,
+      });
+    else if (last.seq === anchor.seq && last.hash !== anchor.hash)
+      problems.push({
+        seq: last.seq,
+        position: entries.length,
+        problem: "last entry does not match the anchor",
+      });
+  }
+  return problems;
+}

@@ -1,0 +1,100 @@
+/**
+ * The audit trail proves what happened: any edit or deletion is found, and the personal data
+ * in it is masked.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
+import { AuditTrail } from "../../src/audit/auditTrail.js";
+import { ManualClock } from "../../src/domain/clock.js";
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fairexit-audit-"));
+  file = join(dir, "audit.jsonl");
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function aCancellationRecorded() {
+  const log = await JsonlAuditLog.open(file);
+  const trail = new AuditTrail(log, new ManualClock("2026-11-23T10:00:00Z"));
+  await trail.record("conv-1", "decision", { policyRevision: "rev-1", totalDue: 0, waivedBy: "prom-1" });
+  await trail.record("conv-1", "disclosure", {
+    obligation: "device_unlock",
+    message: "We unlock it remotely now.",
+  });
+  await trail.record("conv-1", "confirmation", {
+    customer: { email: "anna@example.se", postcode: "114 55" },
+  });
+  await trail.record("conv-1", "receipt", { reference: "FX-2026-000123", sha256: "ab".repeat(32) });
+  return log;
+}
+
+const lines = async () => (await readFile(file, "utf8")).trimEnd().split("\n");
+const writeLines = (ls: string[]) => writeFile(file, `${ls.join("\n")}\n`);
+
+describe("the hash-chained audit trail", () => {
+  it("verifies clean when nothing was touched, also after reopening", async () => {
+    await aCancellationRecorded();
+    const reopened = await JsonlAuditLog.open(file);
+    expect(await reopened.verify()).toEqual([]);
+    const next = await reopened.append({
+      at: "2026-11-23T10:05:00Z",
+      conversationId: "conv-2",
+      kind: "handover",
+      data: {},
+    });
+    expect(next.seq).toBe(4);
+    expect(await reopened.verify()).toEqual([]);
+  });
+
+  it("finds an entry edited after the fact", async () => {
+    const log = await aCancellationRecorded();
+    const ls = await lines();
+    ls[0] = ls[0]!.replace('"totalDue":0', '"totalDue":450');
+    await writeLines(ls);
+    expect(await log.verify()).toEqual([
+      expect.objectContaining({ seq: 0, problem: "content does not match its hash: edited" }),
+    ]);
+  });
+
+  it("finds an entry deleted from the middle", async () => {
+    const log = await aCancellationRecorded();
+    const ls = await lines();
+    ls.splice(1, 1);
+    await writeLines(ls);
+    const problems = await log.verify();
+    expect(problems.map((p) => p.problem)).toContain("sequence jumps from 0 to 2: entries deleted");
+  });
+
+  it("finds entries deleted from the end, through the anchor", async () => {
+    const log = await aCancellationRecorded();
+    const ls = await lines();
+    await writeLines(ls.slice(0, 2));
+    expect((await log.verify()).map((p) => p.problem)).toEqual([
+      "log ends at 1 but the anchor says 3: entries deleted from the end",
+    ]);
+  });
+
+  it("masks personal data but keeps it correlatable", async () => {
+    const log = await aCancellationRecorded();
+    const [confirmation] = await log.read().then((es) => es.filter((e) => e.kind === "confirmation"));
+    const customer = confirmation?.data.customer as Record<string, string>;
+    expect(customer.email).toMatch(/^masked:[0-9a-f]{12}$/);
+    expect(customer.postcode).toMatch(/^masked:[0-9a-f]{12}$/);
+    expect(await readFile(file, "utf8")).not.toContain("anna@example.se");
+  });
+
+  it("refuses to open a log with a line that is not an entry, naming the line", async () => {
+    await aCancellationRecorded();
+    const ls = await lines();
+    ls[2] = "{ this is not json";
+    await writeLines(ls);
+    await expect(JsonlAuditLog.open(file)).rejects.toThrow(`${file}: line 3 is not valid JSON`);
+  });
+});
