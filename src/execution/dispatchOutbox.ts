@@ -1,0 +1,43 @@
+/**
+ * Delivers what is due in the outbox: actions to Operations, messages to the Notifier. Each
+ * item is marked delivered only after it succeeded; a failure is recorded and retried later
+ * with backoff. Because the item was recorded before the attempt and carries its idempotency
+ * key, a crash between the attempt and the mark repeats the call with the same key, and the
+ * receiver does nothing the second time.
+ */
+import type { Logger } from "../domain/logger.js";
+import type { Clock } from "../domain/ports.js";
+import type { PlannedAction } from "../policies/decision.js";
+import type { Notifier, Operations, OutboxStore, OutgoingMessage } from "./ports.js";
+
+export interface DispatchDeps {
+  outbox: OutboxStore;
+  operations: Operations;
+  notifier: Notifier;
+  clock: Clock;
+  logger: Logger;
+}
+
+export async function dispatchDue(deps: DispatchDeps): Promise<{ delivered: number; failed: number }> {
+  let delivered = 0;
+  let failed = 0;
+  for (const item of await deps.outbox.due(deps.clock.now())) {
+    try {
+      const result =
+        item.kind === "action"
+          ? await deps.operations.execute(item.payload as unknown as PlannedAction)
+          : await deps.notifier.send(item.payload as unknown as OutgoingMessage);
+      await deps.outbox.markDelivered(item.id, result, deps.clock.now());
+      delivered++;
+    } catch (e) {
+      failed++;
+      const error = (e as Error).message;
+      deps.logger.warn(
+        { outboxItem: item.id, kind: item.kind, attempts: item.attempts + 1, error },
+        "delivery failed",
+      );
+      await deps.outbox.markAttemptFailed(item.id, error, deps.clock.now());
+    }
+  }
+  return { delivered, failed };
+}

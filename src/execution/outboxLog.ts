@@ -1,0 +1,114 @@
+/**
+ * The outbox kept as an append-only event log (enqueued, delivered, attempt_failed) replayed
+ * into memory. `MemoryOutboxStore` keeps the events in an array; the file adapter appends
+ * them to a JSON Lines file, so each change costs one appended line.
+ */
+import { z } from "zod";
+import { IsoDateTime } from "../domain/customer.js";
+import { MAX_ATTEMPTS, type NewOutboxItem, nextAttempt, OutboxItem } from "./outboxItem.js";
+import type { ActionResult, OutboxStore } from "./ports.js";
+
+export const OutboxEvent = z.discriminatedUnion("event", [
+  z.strictObject({ event: z.literal("enqueued"), item: OutboxItem }),
+  z.strictObject({
+    event: z.literal("delivered"),
+    id: z.string(),
+    at: IsoDateTime,
+    result: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({ event: z.literal("attempt_failed"), id: z.string(), at: IsoDateTime, error: z.string() }),
+]);
+export type OutboxEvent = z.infer<typeof OutboxEvent>;
+
+/** Applies one event to the in-memory view. */
+export function applyEvent(items: Map<string, OutboxItem>, e: OutboxEvent): void {
+  if (e.event === "enqueued") {
+    if (!items.has(e.item.id)) items.set(e.item.id, e.item);
+    return;
+  }
+  const item = items.get(e.id);
+  if (!item) return;
+  if (e.event === "delivered") {
+    items.set(e.id, {
+      ...item,
+      status: "delivered",
+      deliveredAt: e.at,
+      result: e.result,
+      attempts: item.attempts + 1,
+    });
+  } else {
+    const attempts = item.attempts + 1;
+    items.set(e.id, {
+      ...item,
+      attempts,
+      lastError: e.error,
+      status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+      nextAttemptAt: nextAttempt(attempts, new Date(e.at)).toISOString(),
+    });
+  }
+}
+
+/** An OutboxStore over any append-only event sink. */
+export class EventSourcedOutbox implements OutboxStore {
+  protected readonly items = new Map<string, OutboxItem>();
+
+  constructor(
+    private readonly appendEvent: (e: OutboxEvent) => Promise<void>,
+    history: readonly OutboxEvent[] = [],
+  ) {
+    for (const e of history) applyEvent(this.items, e);
+  }
+
+  private async record(e: OutboxEvent) {
+    await this.appendEvent(e);
+    applyEvent(this.items, e);
+  }
+
+  async enqueue(item: NewOutboxItem, now: Date) {
+    const existing = this.items.get(item.id);
+    if (existing) return structuredClone(existing);
+    const stored: OutboxItem = {
+      ...item,
+      createdAt: now.toISOString(),
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: item.dueAt,
+    };
+    await this.record({ event: "enqueued", item: stored });
+    return structuredClone(stored);
+  }
+
+  async due(now: Date) {
+    const t = now.getTime();
+    return [...this.items.values()]
+      .filter((i) => i.status === "pending" && Date.parse(i.dueAt) <= t && Date.parse(i.nextAttemptAt) <= t)
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+      .map((i) => structuredClone(i));
+  }
+
+  async markDelivered(id: string, result: ActionResult, at: Date) {
+    await this.record({ event: "delivered", id, at: at.toISOString(), result });
+  }
+
+  async markAttemptFailed(id: string, error: string, at: Date) {
+    await this.record({ event: "attempt_failed", id, at: at.toISOString(), error });
+  }
+
+  async list(filter: { status?: OutboxItem["status"]; conversationId?: string } = {}) {
+    return [...this.items.values()]
+      .filter((i) => filter.status === undefined || i.status === filter.status)
+      .filter((i) => filter.conversationId === undefined || i.conversationId === filter.conversationId)
+      .map((i) => structuredClone(i));
+  }
+}
+
+export class MemoryOutboxStore extends EventSourcedOutbox {
+  readonly events: OutboxEvent[] = [];
+  constructor() {
+    const events: OutboxEvent[] = [];
+    super(async (e) => {
+      events.push(structuredClone(e));
+    });
+    this.events = events;
+  }
+}

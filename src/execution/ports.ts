@@ -1,0 +1,38 @@
+/**
+ * Ports of the execution layer: where actions go (Operations), how the customer is told
+ * (Notifier), and where the outbox is kept (OutboxStore).
+ */
+import type { PlannedAction } from "../policies/decision.js";
+import type { NewOutboxItem, OutboxItem } from "./outboxItem.js";
+
+/** What an operation returned: ids and values the receipt and later steps need. */
+export type ActionResult = Record<string, unknown>;
+
+/** The company's back-office: the embedded implementation records into the store, the webhook one POSTs. */
+export interface Operations {
+  /** Executes one planned action. Must be idempotent on `action.idempotencyKey`. */
+  execute(action: PlannedAction): Promise<ActionResult>;
+}
+
+export interface OutgoingMessage {
+  channel: "email" | "sms";
+  /** Customer id; the notifier looks up the address, so it never travels in the outbox. */
+  customerId: string;
+  subject?: string;
+  body: string;
+  idempotencyKey: string;
+}
+
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<ActionResult>;
+}
+
+export interface OutboxStore {
+  /** Records an item; returns the stored one (the earlier one when the id already exists). */
+  enqueue(item: NewOutboxItem, now: Date): Promise<OutboxItem>;
+  /** Pending items whose due time and next attempt time have come, oldest first. */
+  due(now: Date): Promise<OutboxItem[]>;
+  markDelivered(id: string, result: ActionResult, at: Date): Promise<void>;
+  markAttemptFailed(id: string, error: string, at: Date): Promise<void>;
+  list(filter?: { status?: OutboxItem["status"]; conversationId?: string }): Promise<OutboxItem[]>;
+}

@@ -1,0 +1,157 @@
+/**
+ * Confirming a cancellation must execute it exactly once: recorded before it is attempted,
+ * delivered when the back-office answers, retried with backoff when it does not, and never
+ * applied twice, not even across a crash.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openJsonlOutbox } from "../../src/adapters/files/jsonlOutbox.js";
+import { WebhookNotifier, WebhookOperations } from "../../src/adapters/webhook/webhookOperations.js";
+import { ManualClock } from "../../src/domain/clock.js";
+import { silentLogger } from "../../src/domain/logger.js";
+import { dispatchDue } from "../../src/execution/dispatchOutbox.js";
+import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/execution/embeddedOperations.js";
+import { enqueueAction, enqueueMessage } from "../../src/execution/enqueue.js";
+import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
+import { PORTING_CODE } from "../../src/execution/portingCode.js";
+import type { PlannedAction } from "../../src/policies/decision.js";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhookReceiver.js";
+
+const SECRET = "test-webhook-secret";
+const endService: PlannedAction = {
+  id: "end-svc-mob",
+  ruleId: "baseline.end-service",
+  kind: "end_service",
+  serviceId: "svc-mob",
+  at: "2026-12-23T23:59:00Z",
+  idempotencyKey: "conv-1:end_service:svc-mob",
+  params: { endDate: "2026-12-23" },
+};
+const pac: PlannedAction = {
+  id: "pac-svc-mob",
+  ruleId: "uk-telecom.pac",
+  kind: "issue_porting_code",
+  serviceId: "svc-mob",
+  idempotencyKey: "conv-1:issue_porting_code:svc-mob",
+  params: { keepNumber: true },
+};
+
+let dir: string;
+let receiver: WebhookReceiver;
+let clock: ManualClock;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fairexit-outbox-"));
+  receiver = await startWebhookReceiver(SECRET);
+  clock = new ManualClock("2026-11-23T10:00:00Z");
+});
+afterEach(async () => {
+  await receiver.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const webhookDeps = () => ({
+  operations: new WebhookOperations(`${receiver.url}/ops`, { secret: SECRET, attempts: 1 }),
+  notifier: new WebhookNotifier(`${receiver.url}/notify`, { secret: SECRET, attempts: 1 }),
+  clock,
+  logger: silentLogger,
+});
+
+describe("the outbox", () => {
+  it("records an action once however often it is enqueued", async () => {
+    const outbox = new MemoryOutboxStore();
+    await enqueueAction(outbox, endService, clock.now());
+    await enqueueAction(outbox, endService, clock.now());
+    expect(await outbox.list()).toHaveLength(1);
+  });
+
+  it("delivers a signed webhook with the idempotency key, and marks it delivered with the answer", async () => {
+    const outbox = new MemoryOutboxStore();
+    await enqueueAction(outbox, endService, clock.now());
+    expect(await dispatchDue({ outbox, ...webhookDeps() })).toEqual({ delivered: 1, failed: 0 });
+    expect(receiver.received).toEqual([
+      { path: "/ops/end_service", key: endService.idempotencyKey, body: endService, signatureValid: true },
+    ]);
+    expect((await outbox.list())[0]).toMatchObject({ status: "delivered", result: { ref: "ext-1" } });
+  });
+
+  it("keeps an action pending while the back-office is down, and delivers it after the backoff", async () => {
+    const outbox = new MemoryOutboxStore();
+    await enqueueAction(outbox, endService, clock.now());
+    receiver.failNext.push(503);
+    expect(await dispatchDue({ outbox, ...webhookDeps() })).toEqual({ delivered: 0, failed: 1 });
+    const [pending] = await outbox.list();
+    expect(pending).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: expect.stringContaining("HTTP 503"),
+    });
+    expect(await dispatchDue({ outbox, ...webhookDeps() })).toEqual({ delivered: 0, failed: 0 }); // not yet
+    clock.advance(31_000);
+    expect(await dispatchDue({ outbox, ...webhookDeps() })).toEqual({ delivered: 1, failed: 0 });
+  });
+
+  it("waits for a scheduled message's due time", async () => {
+    const outbox = new MemoryOutboxStore();
+    await enqueueMessage(
+      outbox,
+      {
+        channel: "sms",
+        customerId: "cust-1",
+        body: "Your line ends in one hour.",
+        idempotencyKey: "r1",
+      },
+      clock.now(),
+      { dueAt: new Date("2026-12-23T22:59:00Z") },
+    );
+    expect((await dispatchDue({ outbox, ...webhookDeps() })).delivered).toBe(0);
+    clock.set("2026-12-23T22:59:00Z");
+    expect((await dispatchDue({ outbox, ...webhookDeps() })).delivered).toBe(1);
+    expect(receiver.received[0]?.path).toBe("/notify/sms");
+  });
+
+  it("executes nothing twice across a crash between the attempt and the mark", async () => {
+    const file = join(dir, "outbox.jsonl");
+    const before = await openJsonlOutbox(file);
+    await enqueueAction(before, pac, clock.now(), "conv-1");
+    // The process sends the action, then dies before it can mark it delivered.
+    await webhookDeps().operations.execute(pac);
+
+    const after = await openJsonlOutbox(file); // restart: the item is still pending
+    expect(await after.due(clock.now())).toHaveLength(1);
+    expect(await dispatchDue({ outbox: after, ...webhookDeps() })).toEqual({ delivered: 1, failed: 0 });
+
+    expect(receiver.received.map((r) => r.key)).toEqual([pac.idempotencyKey, pac.idempotencyKey]);
+    expect(receiver.applied.size).toBe(1); // the second request was recognised as the same
+    const reopened = await openJsonlOutbox(file);
+    expect(await reopened.list({ status: "delivered" })).toHaveLength(1);
+    expect(await reopened.due(clock.now())).toEqual([]);
+  });
+
+  it("refuses an outbox file with a broken line, naming the line", async () => {
+    const file = join(dir, "outbox.jsonl");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(file, '{"event":"enqueued","item":{"id":"x"}}\n');
+    await expect(openJsonlOutbox(file)).rejects.toThrow(`${file}: line 1: item.kind`);
+  });
+});
+
+describe("the embedded operations", () => {
+  it("issue a PAC in Ofcom's format, valid 30 days, the same code for the same key", async () => {
+    const journal = new MemoryOperationsJournal();
+    const ops = new EmbeddedOperations(journal, () => clock.now(), "secret");
+    const first = await ops.execute(pac);
+    expect(first.code).toMatch(PORTING_CODE);
+    expect(first).toMatchObject({ kind: "PAC", validUntil: "2026-12-23T10:00:00.000Z" });
+    clock.advance(60_000);
+    expect(await ops.execute(pac)).toEqual(first);
+    expect(journal.entries.size).toBe(1);
+  });
+
+  it("issue a STAC when the customer leaves without the number", async () => {
+    const ops = new EmbeddedOperations(new MemoryOperationsJournal(), () => clock.now(), "secret");
+    const stac = await ops.execute({ ...pac, idempotencyKey: "conv-2:stac", params: { keepNumber: false } });
+    expect(stac).toMatchObject({ kind: "STAC", code: expect.stringMatching(PORTING_CODE) });
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A loopback HTTP server standing in for a company's back-office: it checks FairExit's
+ * signature, applies each Idempotency-Key once, and can be told to fail.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifySignature } from "../../src/adapters/webhook/signedPost.js";
+
+export interface Received {
+  path: string;
+  key: string;
+  body: unknown;
+  signatureValid: boolean;
+}
+
+export interface WebhookReceiver {
+  url: string;
+  received: Received[];
+  /** Keys whose effect was applied, once each. */
+  applied: Map<string, unknown>;
+  /** Status codes to answer with before succeeding, consumed one per request. */
+  failNext: number[];
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+  const state = { received: [] as Received[], applied: new Map<string, unknown>(), failNext: [] as number[] };
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => {
+      body += d;
+    });
+    req.on("end", () => {
+      const key = String(req.headers["idempotency-key"] ?? "");
+      const signatureValid = verifySignature(
+        secret,
+        String(req.headers["x-fairexit-timestamp"] ?? ""),
+        body,
+        String(req.headers["x-fairexit-signature"] ?? ""),
+      );
+      state.received.push({ path: req.url ?? "", key, body: JSON.parse(body || "null"), signatureValid });
+      const fail = state.failNext.shift();
+      if (!signatureValid) {
+        res.writeHead(401).end();
+        return;
+      }
+      if (fail !== undefined) {
+        res.writeHead(fail).end();
+        return;
+      }
+      if (!state.applied.has(key)) state.applied.set(key, { ref: `ext-${state.applied.size + 1}` });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(state.applied.get(key)));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ...state,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
