@@ -3,10 +3,11 @@
  * delivered when the back-office answers, retried with backoff when it does not, and never
  * applied twice, not even across a crash.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EmbeddedNotifier } from "../../src/adapters/files/embeddedNotifier.js";
 import { openJsonlOutbox } from "../../src/adapters/files/jsonlOutbox.js";
 import { WebhookNotifier, WebhookOperations } from "../../src/adapters/webhook/webhookOperations.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -131,7 +132,6 @@ describe("the outbox", () => {
 
   it("refuses an outbox file with a broken line, naming the line", async () => {
     const file = join(dir, "outbox.jsonl");
-    const { writeFile } = await import("node:fs/promises");
     await writeFile(file, '{"event":"enqueued","item":{"id":"x"}}\n');
     await expect(openJsonlOutbox(file)).rejects.toThrow(`${file}: line 1: item.kind`);
   });
@@ -153,5 +153,23 @@ describe("the embedded operations", () => {
     const ops = new EmbeddedOperations(new MemoryOperationsJournal(), () => clock.now(), "secret");
     const stac = await ops.execute({ ...pac, idempotencyKey: "conv-2:stac", params: { keepNumber: false } });
     expect(stac).toMatchObject({ kind: "STAC", code: expect.stringMatching(PORTING_CODE) });
+  });
+});
+
+describe("the embedded notifier", () => {
+  it("keeps a durable copy of each message once, also after a restart", async () => {
+    const file = join(dir, "notifications.jsonl");
+    const message = {
+      channel: "email" as const,
+      customerId: "cust-1",
+      subject: "Your cancellation FX-1",
+      body: "Your broadband ends on 23 December 2026.",
+      idempotencyKey: "conv-1:receipt",
+    };
+    const first = await EmbeddedNotifier.open(file, () => clock.now(), silentLogger);
+    await first.send(message);
+    const again = await EmbeddedNotifier.open(file, () => clock.now(), silentLogger);
+    expect(await again.send(message)).toMatchObject({ duplicate: true });
+    expect(again.sentTo("cust-1")).toEqual([{ ...message, sentAt: "2026-11-23T10:00:00.000Z" }]);
   });
 });
