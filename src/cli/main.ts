@@ -9,6 +9,7 @@ import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";
 import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
+import { registerImportCommand } from "./commands/importCommand.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStartCommand(program);
   registerDataCommands(program);
+  registerImportCommand(program);
   registerSchemaCommand(program);
   registerAuditCommands(program);
   return program;

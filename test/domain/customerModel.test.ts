@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Customer, isCovered } from "../../src/domain/customer.js";
+import { CustomerFile } from "../../src/domain/customerFile.js";
 import { aCustomer } from "../support/aCustomer.js";
 
 const problems = (input: unknown) => {
@@ -143,5 +144,16 @@ describe("UK coverage matches postcode parts, not characters", () => {
   });
   it("* covers the whole country", () => {
     expect(isCovered(uk, "GB", "mobile", "ZE1 0AA")).toBe(true);
+  });
+});
+
+describe("a customer file", () => {
+  it("rejects two customers with the same id or account number, naming both", () => {
+    const a = aCustomer({ id: "cust-a" });
+    const r = CustomerFile.safeParse({ schemaVersion: 2, customers: [a, { ...a }] });
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "customers.1.id: duplicate id cust-a (also customers[0])",
+      "customers.1.accountNumber: duplicate account number (also customers[0])",
+    ]);
   });
 });

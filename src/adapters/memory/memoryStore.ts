@@ -28,6 +28,7 @@ export function summarise(c: Conversation): ConversationSummary {
 
 export class MemoryCustomerStore implements CustomerStore {
   private readonly byId = new Map<string, Customer>();
+  private readonly byAccount = new Map<string, string>();
   private cover: Coverage = [];
 
   async get(id: string) {
@@ -35,8 +36,8 @@ export class MemoryCustomerStore implements CustomerStore {
     return c && copy(c);
   }
   async findByAccountNumber(accountNumber: string) {
-    for (const c of this.byId.values()) if (c.accountNumber === accountNumber) return copy(c);
-    return undefined;
+    const id = this.byAccount.get(accountNumber);
+    return id === undefined ? undefined : this.get(id);
   }
   async list() {
     return [...this.byId.values()].map(copy);
@@ -45,8 +46,12 @@ export class MemoryCustomerStore implements CustomerStore {
     return this.byId.size;
   }
   async upsertMany(customers: readonly Customer[]) {
-    const copies = customers.map(copy);
-    for (const c of copies) this.byId.set(c.id, c);
+    for (const c of customers) {
+      const previous = this.byId.get(c.id);
+      if (previous) this.byAccount.delete(previous.accountNumber);
+      this.byId.set(c.id, copy(c));
+      this.byAccount.set(c.accountNumber, c.id);
+    }
   }
   async coverage() {
     return copy(this.cover);
