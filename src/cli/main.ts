@@ -10,6 +10,7 @@ import { CliError } from "./cliError.js";
 import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
+import { registerOutboxCommand } from "./commands/outboxCommand.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerSchemaCommand(program);
   registerAuditCommands(program);
+  registerOutboxCommand(program);
   return program;
 }
 
