@@ -1,0 +1,189 @@
+/**
+ * A tone section compiled for matching: every phrase and regular expression built once, and
+ * the phrases of all categories indexed by the word they start with, so checking a message
+ * only tries the phrases whose first word occurs in it.
+ */
+
+import type { z } from "zod";
+import { compilePhrase, guardPhrase, WORD_END, WORD_START } from "./phrase.js";
+import type { ToneException, TonePattern, UtteranceSpeaker } from "./toneSchema.js";
+
+export interface CompiledPhrase {
+  text: string;
+  lang: string;
+  file: string;
+  /** Sticky ("uy"), whole-word guarded: tells which phrase matched at a position. */
+  regex: RegExp;
+}
+
+export interface CompiledPattern {
+  id: string;
+  lang?: string;
+  file: string;
+  /** Flags "gu", run on the lower-cased text. */
+  regex: RegExp;
+  /** Any of them in the sentence cancels the match (flag "u"). */
+  unless?: RegExp;
+}
+
+/** Phrases of one category that start with the same word, in one sticky regex ("uy"). */
+export interface PhraseBucket {
+  category: number;
+  regex: RegExp;
+  /** Indexes into the category's `phrases`. */
+  phrases: readonly number[];
+}
+
+/** The buckets for one first word, and all of them in one sticky regex to try first. */
+export interface WordBuckets {
+  any: RegExp;
+  buckets: readonly PhraseBucket[];
+}
+
+/** Where phrases can start: by exact first word, by word prefix, or anywhere. */
+export interface PhraseIndex {
+  byWord: ReadonlyMap<string, WordBuckets>;
+  stems: readonly { stem: string; bucket: PhraseBucket }[];
+  any: readonly PhraseBucket[];
+}
+
+export interface CompiledCategory {
+  id: string;
+  description: string;
+  citation: string;
+  alternative: string;
+  speakers: readonly UtteranceSpeaker[];
+  phrases: readonly CompiledPhrase[];
+  patterns: readonly CompiledPattern[];
+  /** Sentence-scope exceptions in one regex (flag "u"). */
+  sentenceException?: RegExp;
+  /** Span-scope exceptions in one regex (flags "gu"). */
+  spanException?: RegExp;
+}
+
+export interface Entry<T> {
+  value: T;
+  file: string;
+}
+
+/** The merged, uncompiled definition of one category, kept so a later pack can extend it. */
+export interface CategoryDefinition {
+  id: string;
+  description: string;
+  citation: string;
+  alternative: string;
+  speakers: readonly UtteranceSpeaker[];
+  phrases: Entry<{ text: string; lang: string }>[];
+  patterns: Entry<z.output<typeof TonePattern>>[];
+  exceptions: Entry<z.output<typeof ToneException>>[];
+}
+
+export interface CompiledTone {
+  categories: readonly CompiledCategory[];
+  /** Every category's phrases, by the word they start with. */
+  phraseIndex: PhraseIndex;
+  /** The files that contributed, in order. */
+  files: readonly string[];
+  /** @internal what `compileTone(section, source, base)` extends. */
+  readonly definition: readonly CategoryDefinition[];
+}
+
+const alternation = (sources: string[]): string => sources.map((s) => `(?:${s})`).join("|");
+
+export interface PhraseStartsBySource {
+  source: string;
+  words: string[];
+  stems: string[];
+  any: boolean;
+}
+
+export function compileCategory(d: CategoryDefinition): {
+  category: CompiledCategory;
+  starts: PhraseStartsBySource[];
+} {
+  const compiled = d.phrases.map((p) => {
+    const c = compilePhrase(p.value.text);
+    return c.ok ? { source: c.source, ...c.starts } : { source: "(?!)", words: [], stems: [], any: false };
+  });
+  const exceptionSource = (scope: "sentence" | "span"): string[] =>
+    d.exceptions
+      .filter((e) => e.value.scope === scope)
+      .map((e) => {
+        if (e.value.regex !== undefined) return e.value.regex;
+        const c = compilePhrase(e.value.phrase ?? "");
+        return c.ok ? guardPhrase(c.source) : "(?!)";
+      });
+  const sentence = exceptionSource("sentence");
+  const span = exceptionSource("span");
+  const category: CompiledCategory = {
+    id: d.id,
+    description: d.description,
+    citation: d.citation,
+    alternative: d.alternative,
+    speakers: d.speakers,
+    phrases: d.phrases.map((p, i) => ({
+      text: p.value.text,
+      lang: p.value.lang,
+      file: p.file,
+      regex: new RegExp(guardPhrase(compiled[i]?.source ?? "(?!)"), "uy"),
+    })),
+    patterns: d.patterns.map((p) => ({
+      id: p.value.id,
+      ...(p.value.lang ? { lang: p.value.lang } : {}),
+      file: p.file,
+      regex: new RegExp(p.value.regex, "gu"),
+      ...(p.value.unless?.length ? { unless: new RegExp(alternation(p.value.unless), "u") } : {}),
+    })),
+    ...(sentence.length > 0 ? { sentenceException: new RegExp(alternation(sentence), "u") } : {}),
+    ...(span.length > 0 ? { spanException: new RegExp(alternation(span), "gu") } : {}),
+  };
+  return { category, starts: compiled };
+}
+
+/** Groups every category's phrases by the word they start with, one sticky regex a group. */
+export function indexPhrases(perCategory: PhraseStartsBySource[][]): PhraseIndex {
+  const groups = new Map<string, { category: number; phrases: number[] }>();
+  for (const [category, phrases] of perCategory.entries())
+    for (const [i, p] of phrases.entries()) {
+      const keys = [
+        ...p.words.map((w) => `w:${w}`),
+        ...p.stems.map((s) => `s:${s}`),
+        ...(p.any ? ["*"] : []),
+      ];
+      for (const key of keys) {
+        const k = `${category}\u0000${key}`;
+        const g = groups.get(k) ?? { category, phrases: [] };
+        g.phrases.push(i);
+        groups.set(k, g);
+      }
+    }
+  const byWord = new Map<string, { sources: string[]; buckets: PhraseBucket[] }>();
+  const stems: { stem: string; bucket: PhraseBucket }[] = [];
+  const any: PhraseBucket[] = [];
+  for (const [k, g] of groups) {
+    const sources = g.phrases
+      .map((i) => perCategory[g.category]?.[i]?.source ?? "(?!)")
+      .sort((a, b) => b.length - a.length);
+    const bucket: PhraseBucket = {
+      category: g.category,
+      regex: new RegExp(`${WORD_START}(?:${sources.join("|")})${WORD_END}`, "uy"),
+      phrases: g.phrases,
+    };
+    const key = k.slice(k.indexOf("\u0000") + 1);
+    if (key === "*") any.push(bucket);
+    else if (key.startsWith("s:")) stems.push({ stem: key.slice(2), bucket });
+    else {
+      const entry = byWord.get(key.slice(2)) ?? { sources: [], buckets: [] };
+      entry.sources.push(...sources);
+      entry.buckets.push(bucket);
+      byWord.set(key.slice(2), entry);
+    }
+  }
+  const merged = new Map<string, WordBuckets>();
+  for (const [word, e] of byWord)
+    merged.set(word, {
+      any: new RegExp(`${WORD_START}(?:${e.sources.join("|")})${WORD_END}`, "uy"),
+      buckets: e.buckets,
+    });
+  return { byWord: merged, stems, any };
+}
