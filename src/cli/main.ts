@@ -11,6 +11,7 @@ import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerOutboxCommand } from "./commands/outboxCommand.js";
+import { registerPolicyCommands } from "./commands/policyCommands.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStartCommand(program);
   registerDataCommands(program);
+  registerPolicyCommands(program);
   registerImportCommand(program);
   registerSchemaCommand(program);
   registerAuditCommands(program);

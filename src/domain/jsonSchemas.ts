@@ -4,10 +4,14 @@
  * a test fails when the committed copies are out of date.
  */
 import { z } from "zod";
+import { PolicyCasesFile } from "../policies/cases/casesSchema.js";
+import { PolicyPackFile } from "../policies/schema.js";
 import { CustomerFile } from "./customerFile.js";
 
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   "customer-file.schema.json": CustomerFile,
+  "policy-pack.schema.json": PolicyPackFile,
+  "policy-cases.schema.json": PolicyCasesFile,
 };
 
 export function jsonSchemaOf(schema: z.ZodType, id: string): object {

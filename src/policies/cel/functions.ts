@@ -1,0 +1,175 @@
+/**
+ * The functions policy expressions can call, in one table: registered with the CEL library
+ * (every `number` parameter as both `int` and `double`) and called directly by the closure
+ * compiler (`closures.ts`), which checks the argument kinds the same way.
+ */
+import { type Coverage, isCovered, type ServiceKind } from "../../domain/customer.js";
+import type { DecisionSlot } from "../compiledPolicy.js";
+import {
+  addDays,
+  addHours,
+  addMonths,
+  daysBetween,
+  endOfDay,
+  longDate,
+  longInstant,
+  monthsBetween,
+  workingDaysAfter,
+} from "../dates.js";
+import { formatMoney, formatTotals, roundMoney } from "../money.js";
+
+export type ParamKind = "number" | "string" | "list" | "map";
+
+export interface PolicyFunction {
+  name: string;
+  params: readonly ParamKind[];
+  /** The CEL result type. */
+  returns: "double" | "string" | "bool";
+  /** Numbers arrive as JS numbers. */
+  fn: (...args: never[]) => unknown;
+  /** One line for the docs' cheat-sheet. */
+  doc: string;
+  /** Reads the decision's data (the coverage table): never folded into a constant at load. */
+  perDecision?: true;
+}
+
+/** Answers already given for a coverage table (tables are replaced, not edited, so identity works). */
+const answers = new WeakMap<Coverage, Map<string, boolean>>();
+
+/** `isCovered` from the domain model, remembered per table: the same few addresses come up again and again. */
+function covered(coverage: Coverage, country: string, kind: string, postcode: string): boolean {
+  let known = answers.get(coverage);
+  if (!known) {
+    known = new Map();
+    answers.set(coverage, known);
+  }
+  const key = `${country}|${kind}|${postcode}`;
+  let answer = known.get(key);
+  if (answer === undefined) {
+    answer = isCovered(coverage, country, kind as ServiceKind, postcode);
+    if (known.size > 10_000) known.clear();
+    known.set(key, answer);
+  }
+  return answer;
+}
+
+const entriesOf = (m: unknown): [unknown, unknown][] =>
+  m instanceof Map ? [...m] : Object.entries(m as Record<string, unknown>);
+
+export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
+  const f = (
+    name: string,
+    params: ParamKind[],
+    returns: PolicyFunction["returns"],
+    fn: PolicyFunction["fn"],
+    doc: string,
+    perDecision?: true,
+  ): PolicyFunction => ({ name, params, returns, fn, doc, ...(perDecision ? { perDecision } : {}) });
+  return [
+    f("min", ["number", "number"], "double", (a: number, b: number) => Math.min(a, b), "the smaller number"),
+    f("max", ["number", "number"], "double", (a: number, b: number) => Math.max(a, b), "the larger number"),
+    f("round", ["number"], "double", (a: number) => Math.round(a), "to the nearest whole number"),
+    f("ceil", ["number"], "double", (a: number) => Math.ceil(a), "up to a whole number"),
+    f("floor", ["number"], "double", (a: number) => Math.floor(a), "down to a whole number"),
+    f("roundMoney", ["number"], "double", (a: number) => roundMoney(a), "to cents"),
+    f(
+      "sum",
+      ["list"],
+      "double",
+      (l: unknown[]) => l.reduce<number>((s, v) => s + Number(v), 0),
+      "sum of a list of numbers",
+    ),
+    f(
+      "money",
+      ["number", "string"],
+      "string",
+      (a: number, c: string) => formatMoney(a, c),
+      '`money(12.5, "GBP")` is £12.50',
+    ),
+    f(
+      "moneyTotals",
+      ["map"],
+      "string",
+      (m: unknown) =>
+        formatTotals(
+          entriesOf(m).map(([currency, amount]) => ({ currency: String(currency), amount: Number(amount) })),
+        ),
+      "`totals` in words: £12.00 and 399.00 SEK",
+    ),
+    f(
+      "addDays",
+      ["string", "number"],
+      "string",
+      (d: string, n: number) => addDays(d, n),
+      "a date n days later",
+    ),
+    f(
+      "addMonths",
+      ["string", "number"],
+      "string",
+      (d: string, n: number) => addMonths(d, n),
+      "a date n calendar months later",
+    ),
+    f(
+      "addHours",
+      ["string", "number"],
+      "string",
+      (d: string, n: number) => addHours(d, n),
+      "an instant n hours later",
+    ),
+    f(
+      "workingDaysAfter",
+      ["string", "number"],
+      "string",
+      (d: string, n: number) => workingDaysAfter(d, n),
+      "n weekdays later",
+    ),
+    f(
+      "daysBetween",
+      ["string", "string"],
+      "double",
+      (a: string, b: string) => daysBetween(a, b),
+      "days from a to b",
+    ),
+    f(
+      "monthsBetween",
+      ["string", "string"],
+      "double",
+      (a: string, b: string) => monthsBetween(a, b),
+      "whole months from a to b",
+    ),
+    f("endOfDay", ["string"], "string", (d: string) => endOfDay(d), "the last second of a date (UTC)"),
+    f("longDate", ["string"], "string", (d: string) => longDate(d), "Monday 23 November 2026"),
+    f("longInstant", ["string"], "string", (d: string) => longInstant(d), "23 November 2026 at 10:00 UTC"),
+    f(
+      "covered",
+      ["string", "string", "string"],
+      "bool",
+      (kind: string, country: string, postcode: string) => covered(slot.coverage, country, kind, postcode),
+      "`covered(kind, country, postcode)`: can we serve it there?",
+      true,
+    ),
+    f(
+      "locationBound",
+      ["string"],
+      "bool",
+      (kind: string) => slot.coverage.some((a) => a.kind === kind),
+      "does this kind of service depend on the address?",
+      true,
+    ),
+  ];
+}
+
+/** Is `v` of kind `k` (numbers as JS numbers or CEL ints)? */
+export function isKind(v: unknown, k: ParamKind): boolean {
+  switch (k) {
+    case "number":
+      return typeof v === "number" || typeof v === "bigint";
+    case "string":
+      return typeof v === "string";
+    case "list":
+      return Array.isArray(v);
+    case "map":
+      return v instanceof Map || (typeof v === "object" && v !== null && !Array.isArray(v));
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * A policy after `compile`: every expression and template parsed and checked once, packs in
+ * precedence order. `decide` only reads it. The rule set for a customer (the packs that apply
+ * to them, composed) is built once per combination of packs and then reused.
+ */
+import type { Coverage } from "../domain/customer.js";
+import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
+import type { FeeLine, PlannedAction, Stage } from "./decision.js";
+import type { CompiledTone } from "./utterance/toneSchema.js";
+
+/** Where a rule is written, for messages and the trace. */
+export interface RuleOrigin {
+  pack: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface BaseRule {
+  id: string;
+  origin: RuleOrigin;
+  description?: string;
+  citation?: string;
+  /** Absent: the rule always applies. */
+  when?: CompiledExpr;
+}
+
+export interface CFact {
+  id: string;
+  per: "customer" | "service";
+  value: CompiledExpr;
+  origin: RuleOrigin;
+  description?: string;
+}
+
+export interface CServiceEnd extends BaseRule {
+  noticeDays: CompiledExpr;
+  endDate?: CompiledExpr;
+}
+
+export interface CFee extends BaseRule {
+  per: "service" | "device";
+  kind: FeeLine["kind"];
+  amount: CompiledExpr;
+  cap?: CompiledExpr;
+  explanation: CompiledTemplate;
+}
+
+export interface CEvidence {
+  kind: "promise" | "interaction" | "price_change" | "contract" | "dispute" | "fact" | "regulation";
+  from?: CompiledExpr;
+  ref?: string;
+  note?: CompiledTemplate;
+}
+
+export type CWaive =
+  | { kind: "all" }
+  | { kind: "percent"; percent: number }
+  | { kind: "upTo"; upTo: CompiledExpr };
+
+export interface CWaiver extends BaseRule {
+  feeKinds: FeeLine["kind"][];
+  evidence: CEvidence[];
+  requireEvidence: boolean;
+  waive: CWaive;
+  reason: CompiledTemplate;
+}
+
+export interface CObligation extends BaseRule {
+  per: "customer" | "service" | "device";
+  topic: string;
+  before: Stage;
+  message: CompiledTemplate;
+}
+
+export interface CAction extends BaseRule {
+  per: "customer" | "service" | "device";
+  kind: PlannedAction["kind"];
+  at?: CompiledExpr;
+  idempotencyKey: CompiledTemplate;
+  params: [string, CompiledTemplate][];
+}
+
+export interface CPermission extends BaseRule {
+  effect: "allow" | "deny";
+  reason: CompiledTemplate;
+}
+
+export interface COffer extends BaseRule {
+  per: "customer" | "service";
+  text: CompiledTemplate;
+}
+
+export interface CEscalation extends BaseRule {
+  reason: CompiledTemplate;
+}
+
+/** The rule lists of a pack (or of a composed rule set), by section. */
+export interface RuleSections {
+  facts: CFact[];
+  serviceEnd: CServiceEnd[];
+  fees: CFee[];
+  waivers: CWaiver[];
+  obligations: CObligation[];
+  actions: CAction[];
+  retentionRules: CPermission[];
+  offers: COffer[];
+  escalation: CEscalation[];
+  alumniRules: CPermission[];
+}
+
+export type SectionName = keyof RuleSections;
+
+export interface CompiledPack extends RuleSections {
+  name: string;
+  title?: string;
+  file: string;
+  /** Direct parents. */
+  extends: string[];
+  /** Every pack this one extends, directly or not. */
+  ancestors: ReadonlySet<string>;
+  appliesTo: CompiledExpr;
+  disable: string[];
+  maxOffers?: number;
+  maxContacts?: number;
+  quietDays?: number;
+  /** The pack's `tone` section as written; the utterance checker compiles it. */
+  tone?: unknown;
+}
+
+/** The composed rules for one combination of packs. */
+export interface RuleSet extends RuleSections {
+  /** The packs composed, in precedence order (later overrides earlier). */
+  packs: string[];
+  maxOffers: number;
+  maxContacts: number;
+  quietDays: number;
+  /** Tone sections of the packs, in precedence order. */
+  tone: { pack: string; section: unknown }[];
+  /** `facts` split by scope, in order. */
+  customerFacts: CFact[];
+  serviceFacts: CFact[];
+}
+
+/** Values functions read during one decision (the coverage table), set by `decide`. */
+export interface DecisionSlot {
+  coverage: Coverage;
+}
+
+export interface CompiledPolicy {
+  /** Content hash of the packs (comments and formatting do not change it). */
+  revision: string;
+  /** Every pack, in precedence order: a pack comes after every pack it extends. */
+  packs: CompiledPack[];
+  /** The tone rules: the default tone extended by every pack's `tone:` section, in order. */
+  tone: CompiledTone;
+  /** Composes (and caches) the rule set for the named packs. */
+  ruleSetFor(packNames: readonly string[]): RuleSet;
+  /** @internal the per-decision slot the runtime functions read. */
+  slot: DecisionSlot;
+}
+
+export const DEFAULT_MAX_OFFERS = 1;
+export const DEFAULT_MAX_CONTACTS = 0;
+export const DEFAULT_QUIET_DAYS = 90;

@@ -1,0 +1,162 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) and instants, in UTC. Pure: nothing here
+ * reads the clock; `today` and `now` are passed in by `decide`.
+ */
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const parsed = new Map<string, [number, number, number]>();
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Memoises a pure function of strings and numbers: the same dates come up in every decision
+ * (contract starts, today), and date arithmetic is most of what a decision computes.
+ */
+function memo<A extends (string | number)[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A) => {
+    const key = args.join("|");
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = fn(...args);
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      cache.set(key, r);
+    }
+    return r;
+  };
+}
+
+/** Year, month, day of a date (or of the date part of an instant); memoised, dates repeat. */
+function parts(date: string): [number, number, number] {
+  let p = parsed.get(date);
+  if (p) return p;
+  const m = DATE_RE.exec(date);
+  if (!m) throw new Error(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  p = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (parsed.size > CACHE_LIMIT) parsed.clear();
+  parsed.set(date, p);
+  return p;
+}
+
+/** Milliseconds since the epoch of a date (midnight UTC) or of an instant. */
+export function toMillis(dateOrInstant: string): number {
+  if (dateOrInstant.length <= 10) {
+    const [y, m, d] = parts(dateOrInstant);
+    return Date.UTC(y, m - 1, d);
+  }
+  const t = Date.parse(dateOrInstant);
+  if (Number.isNaN(t)) throw new Error(`expected an ISO date-time, got ${JSON.stringify(dateOrInstant)}`);
+  return t;
+}
+
+/** `YYYY-MM-DD` of an instant in UTC. */
+export function isoDate(at: Date | number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ`. */
+export function isoInstant(at: Date | number): string {
+  return `${new Date(at).toISOString().slice(0, 19)}Z`;
+}
+
+function addDaysRaw(date: string, days: number): string {
+  return isoDate(toMillis(date.slice(0, 10)) + Math.round(days) * DAY_MS);
+}
+
+/** Adds calendar months; the 31st becomes the last day of a shorter month. */
+function addMonthsRaw(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const target = new Date(Date.UTC(y, m - 1 + Math.round(months), 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return isoDate(target);
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier); fractional for instants. */
+function daysBetweenRaw(from: string, to: string): number {
+  return (toMillis(to) - toMillis(from)) / DAY_MS;
+}
+
+/**
+ * Whole months from `from` to `to`: a month not yet complete does not count (23 November to
+ * 25 January is 2); 0 when `to` is not later.
+ */
+function monthsBetweenRaw(from: string, to: string): number {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (td < fd) months -= 1;
+  return Math.max(0, months);
+}
+
+/** The date `n` working days (Monday to Friday) after `date`. */
+function workingDaysAfterRaw(date: string, n: number): string {
+  let t = toMillis(date.slice(0, 10));
+  let left = Math.max(0, Math.round(n));
+  while (left > 0) {
+    t += DAY_MS;
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return isoDate(t);
+}
+
+function addHoursRaw(instant: string, hours: number): string {
+  return isoInstant(toMillis(instant) + hours * 3_600_000);
+}
+
+/** The last second of `date`, UTC: when a service ending on that day stops. */
+function endOfDayRaw(date: string): string {
+  parts(date);
+  return `${date.slice(0, 10)}T23:59:59Z`;
+}
+
+/** `Monday 23 November 2026`. */
+function longDateRaw(date: string): string {
+  const t = new Date(toMillis(date.slice(0, 10)));
+  return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
+}
+
+/** `23 November 2026 at 14:05 UTC`. */
+function longInstantRaw(instant: string): string {
+  const t = new Date(toMillis(instant));
+  const hh = String(t.getUTCHours()).padStart(2, "0");
+  const mm = String(t.getUTCMinutes()).padStart(2, "0");
+  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
+}
+
+export const addDays = memo(addDaysRaw);
+/** Adds calendar months; the 31st becomes the last day of a shorter month. */
+export const addMonths = memo(addMonthsRaw);
+/** Days from `from` to `to` (negative when `to` is earlier); fractional for instants. */
+export const daysBetween = memo(daysBetweenRaw);
+/**
+ * Whole months from `from` to `to`: a month not yet complete does not count (23 November to
+ * 25 January is 2); 0 when `to` is not later.
+ */
+export const monthsBetween = memo(monthsBetweenRaw);
+/** The date `n` working days (Monday to Friday) after `date`. */
+export const workingDaysAfter = memo(workingDaysAfterRaw);
+export const addHours = memo(addHoursRaw);
+/** The last second of `date`, UTC: when a service ending on that day stops. */
+export const endOfDay = memo(endOfDayRaw);
+/** `Monday 23 November 2026`. */
+export const longDate = memo(longDateRaw);
+/** `23 November 2026 at 14:05 UTC`. */
+export const longInstant = memo(longInstantRaw);

@@ -1,0 +1,164 @@
+/**
+ * `decide(policy, context, now)`: what this customer owes, what must be said, what may be
+ * offered and whether a person takes over, under the compiled policy. Pure: the clock is an
+ * argument, nothing is read or written, and it never throws for a valid customer (a failure
+ * inside becomes a decision that hands the conversation to a person).
+ */
+import { decideActions } from "./actions.js";
+import { decideAlumni } from "./alumni.js";
+import type { CompiledPolicy } from "./compiledPolicy.js";
+import type { Decision, DecisionContext, ServiceOutcome, TraceEntry } from "./decision.js";
+import { buildScopes, type DecisionState, type ServiceState } from "./decisionState.js";
+import { decideEscalation } from "./escalation.js";
+import { test } from "./evaluate.js";
+import { evaluateFacts } from "./facts.js";
+import { decideFees } from "./fees.js";
+import { addToTotals } from "./money.js";
+import { decideObligations } from "./obligations.js";
+import { decideRetention } from "./retention.js";
+import { baseVars, selectServices } from "./scope.js";
+import { decideServiceEnd } from "./serviceEnd.js";
+import { traceEntry } from "./trace.js";
+import { decideWaivers } from "./waivers.js";
+
+/** The packs that apply to the customer (and every pack they extend), in precedence order. */
+function activePacks(policy: CompiledPolicy, vars: Record<string, unknown>, trace: TraceEntry[]): string[] {
+  const active = new Set<string>();
+  for (const pack of policy.packs) {
+    const t = test(pack.appliesTo, vars);
+    trace.push(traceEntry(`pack:${pack.name}`, "pack", t.matched, t.why));
+    if (t.matched) {
+      active.add(pack.name);
+      for (const a of pack.ancestors) active.add(a);
+    }
+  }
+  return policy.packs.filter((p) => active.has(p.name)).map((p) => p.name);
+}
+
+function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date): DecisionState {
+  const trace: TraceEntry[] = [];
+  const base = baseVars(context.customer, context.conversation, now);
+  const rules = policy.ruleSetFor(activePacks(policy, base, trace));
+  trace.push(traceEntry("(packs)", "rule_set", true, `packs: ${rules.packs.join(", ")}`));
+  const selected = selectServices(context.customer, base.conversation.serviceIds);
+  // Expressions see the services actually being ended.
+  base.conversation.serviceIds = selected.services.map((s) => s.id);
+  for (const id of selected.unknown)
+    trace.push(traceEntry("(input)", "service", false, `no service ${id} on this account`));
+  const totals: Record<string, number> = {};
+  const customerFacts: Record<string, unknown> = {};
+  const customerVars = { ...base, facts: customerFacts, totals };
+  evaluateFacts(rules.customerFacts, customerVars, customerFacts, trace);
+
+  const services: ServiceState[] = selected.services.map((service) => {
+    const facts: Record<string, unknown> = { ...customerFacts };
+    const outcome = {
+      serviceId: service.id,
+      endDate: base.today,
+      endsAt: `${base.today}T23:59:59Z`,
+      noticeDays: service.contract.noticeDays,
+      totalDue: 0,
+      currency: service.currency,
+      fees: [],
+      waivers: [],
+    };
+    const vars = { ...base, facts, totals, service, outcome };
+    evaluateFacts(rules.serviceFacts, vars, facts, trace, service.id);
+    const ownFacts = Object.fromEntries(rules.serviceFacts.map((f) => [f.id, facts[f.id]]));
+    const state: ServiceState = { service, ownFacts, outcome, vars, deviceScopes: [] };
+    state.deviceScopes = service.devices.map((device) => ({
+      vars: { ...vars, device },
+      service: state,
+      device,
+      key: `:${service.id}:${device.id}`,
+    }));
+    return state;
+  });
+  const scopes = buildScopes(customerVars, services);
+  return { rules, now, base, customerFacts, customerVars, services, totals, trace, scopes };
+}
+
+function outcomeOf(s: ServiceState): ServiceOutcome {
+  const o = s.outcome;
+  return {
+    serviceId: o.serviceId,
+    serviceKind: s.service.kind,
+    endDate: o.endDate,
+    noticeDays: o.noticeDays,
+    fees: o.fees,
+    waivers: o.waivers,
+    totalDue: o.totalDue,
+    currency: o.currency,
+  };
+}
+
+/** Decides for one customer. See `Decision` for what each part means. */
+export function decide(policy: CompiledPolicy, context: DecisionContext, now: Date): Decision {
+  policy.slot.coverage = context.coverage;
+  try {
+    const state = buildState(policy, context, now);
+    const { rules } = state;
+    for (const s of state.services) decideServiceEnd(rules.serviceEnd, s, state.base.today, state.trace);
+    decideFees(rules.fees, state);
+    decideWaivers(rules.waivers, state);
+    const totals = new Map<string, number>();
+    for (const s of state.services) addToTotals(totals, s.outcome.currency, s.outcome.totalDue);
+    for (const [currency, amount] of totals) state.totals[currency] = amount;
+    const obligations = decideObligations(rules.obligations, state);
+    const actions = decideActions(rules.actions, state);
+    const retention = decideRetention(state);
+    const escalation = decideEscalation(state);
+    const alumni = decideAlumni(state);
+    return {
+      policyRevision: policy.revision,
+      decidedAt: now.toISOString(),
+      customerId: context.customer.id,
+      facts: {
+        ...state.customerFacts,
+        byService: Object.fromEntries(state.services.map((s) => [s.service.id, s.ownFacts])),
+      },
+      services: state.services.map(outcomeOf),
+      totals: [...totals]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, amount]) => ({ currency, amount })),
+      waivers: state.services.flatMap((s) => s.outcome.waivers),
+      obligations,
+      actions,
+      retention,
+      escalation,
+      alumni,
+      trace: state.trace,
+    };
+  } catch (e) {
+    return failedDecision(policy, context, now, e);
+  } finally {
+    policy.slot.coverage = [];
+  }
+}
+
+/** The safe answer when deciding failed: nothing is done, no offer is made, a person takes over. */
+function failedDecision(policy: CompiledPolicy, context: DecisionContext, now: Date, e: unknown): Decision {
+  const why = `the policy engine failed: ${(e as Error)?.message ?? String(e)}`;
+  const decidedAt = Number.isNaN(now.getTime()) ? "invalid date" : now.toISOString();
+  return {
+    policyRevision: policy.revision,
+    decidedAt,
+    customerId: context.customer?.id ?? "(unknown)",
+    facts: {},
+    services: [],
+    totals: [],
+    waivers: [],
+    obligations: [],
+    actions: [],
+    retention: {
+      allowed: false,
+      remaining: 0,
+      maxOffers: 0,
+      offers: [],
+      blockedBy: [{ ruleId: "(engine)", reason: why }],
+    },
+    escalation: { required: true, reasons: [{ ruleId: "(engine)", reason: why }] },
+    alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: why },
+    trace: [{ ruleId: "(engine)", kind: "engine", matched: true, why }],
+  };
+}

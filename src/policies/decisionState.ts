@@ -1,0 +1,67 @@
+/** The working state of one `decide` call, shared by the section evaluators. */
+import type { Device, Service } from "../domain/customer.js";
+import type { RuleSet } from "./compiledPolicy.js";
+import type { FeeLine, TraceEntry, WaiverApplied } from "./decision.js";
+import type { Vars } from "./evaluate.js";
+import type { BaseVars } from "./scope.js";
+
+/** What expressions see as `outcome` in a per-service or per-device rule. */
+export interface OutcomeView {
+  serviceId: string;
+  endDate: string;
+  /** The instant service stops: the end of `endDate`, UTC. */
+  endsAt: string;
+  noticeDays: number;
+  totalDue: number;
+  currency: string;
+  fees: FeeLine[];
+  waivers: WaiverApplied[];
+}
+
+/** One place a rule is evaluated: the customer, a service, or a device of a service. */
+export interface Scope {
+  vars: Vars;
+  service?: ServiceState;
+  device?: Device;
+  /** Appended to the rule id to make an obligation or action id unique. */
+  key: string;
+}
+
+export interface ServiceState {
+  service: Service;
+  /** The service's devices, each with the variables of a per-device rule. */
+  deviceScopes: Scope[];
+  /** Per-service facts only (for the decision's `facts.byService`). */
+  ownFacts: Record<string, unknown>;
+  outcome: OutcomeView;
+  /** The variables of a per-service rule for this service. */
+  vars: Record<string, unknown>;
+}
+
+export interface DecisionState {
+  rules: RuleSet;
+  now: Date;
+  base: BaseVars;
+  customerFacts: Record<string, unknown>;
+  /** The variables of a per-customer rule. */
+  customerVars: Record<string, unknown>;
+  services: ServiceState[];
+  /** Per currency, after waivers (filled once fees and waivers are known). */
+  totals: Record<string, number>;
+  trace: TraceEntry[];
+  scopes: { customer: Scope[]; service: Scope[]; device: Scope[] };
+}
+
+/** Every scope a rule with `per` is evaluated in. */
+export function scopesOf(state: DecisionState, per: "customer" | "service" | "device"): readonly Scope[] {
+  return state.scopes[per];
+}
+
+/** The scopes of the customer, of each service and of each device, built once per decision. */
+export function buildScopes(customerVars: Vars, services: ServiceState[]): DecisionState["scopes"] {
+  return {
+    customer: [{ vars: customerVars, key: "" }],
+    service: services.map((s) => ({ vars: s.vars, service: s, key: `:${s.service.id}` })),
+    device: services.flatMap((s) => s.deviceScopes),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Fees: what leaving costs per service before waivers (exit fee, notice period, device
+ * balances that remain owed, unreturned equipment). Amounts are capped, rounded to cents and
+ * never negative; a fee of zero is not listed.
+ */
+import type { CFee } from "./compiledPolicy.js";
+import type { FeeLine } from "./decision.js";
+import { type DecisionState, scopesOf } from "./decisionState.js";
+import { evaluateNumber, render, test } from "./evaluate.js";
+import { roundMoney } from "./money.js";
+import { traceEntry, withNotes } from "./trace.js";
+
+export function decideFees(rules: readonly CFee[], state: DecisionState): void {
+  const trace = state.trace;
+  for (const rule of rules) {
+    for (const scope of scopesOf(state, rule.per)) {
+      const s = scope.service!;
+      const serviceId = s.service.id;
+      const t = test(rule.when, scope.vars);
+      if (!t.matched) {
+        trace.push(traceEntry(rule.id, "fee", false, t.why, serviceId));
+        continue;
+      }
+      const amount = evaluateNumber(rule.amount, scope.vars);
+      if (!amount.ok) {
+        const error = amount.error;
+        trace.push(traceEntry(rule.id, "fee", false, withNotes(t.why, [error]), serviceId));
+        continue;
+      }
+      const notes: string[] = [];
+      let value = amount.value;
+      if (rule.cap) {
+        const cap = evaluateNumber(rule.cap, scope.vars);
+        if (cap.ok && cap.value < value) {
+          notes.push(`capped at ${roundMoney(cap.value)}`);
+          value = cap.value;
+        } else if (!cap.ok) notes.push(`cap ignored: ${cap.error}`);
+      }
+      const raw = amount.value;
+      value = roundMoney(Math.max(0, value));
+      if (value === 0) {
+        trace.push(
+          traceEntry(
+            rule.id,
+            "fee",
+            true,
+            withNotes(t.why, [`amount ${roundMoney(raw)}: nothing to pay`]),
+            serviceId,
+          ),
+        );
+        continue;
+      }
+      const explanation = render(rule.explanation, { ...scope.vars, amount: value }, (e) =>
+        notes.push(`explanation: ${e}`),
+      );
+      const line: FeeLine = {
+        ruleId: rule.id,
+        serviceId,
+        kind: rule.kind,
+        amount: value,
+        currency: s.service.currency,
+        explanation,
+      };
+      s.outcome.fees.push(line);
+      trace.push(
+        traceEntry(
+          rule.id,
+          "fee",
+          true,
+          withNotes(t.why, [`amount ${roundMoney(raw)}`, ...notes]),
+          serviceId,
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The variables policy expressions see, built once per decision: the customer as stored, the
+ * conversation with every field present (so rules need no `has()`), `today` and `now`, and
+ * the services the customer is leaving.
+ */
+import type { Customer, Service } from "../domain/customer.js";
+import { isoDate, isoInstant } from "./dates.js";
+import type { ConversationFacts } from "./decision.js";
+
+export interface ConversationView {
+  /** The services being ended (all active ones when the customer named none). */
+  serviceIds: string[];
+  /** The leaving reason, or `unknown`. */
+  reason: string;
+  /** Empty when not known. */
+  newPostcode: string;
+  newCountry: string;
+  /** `null` when the customer has not said. */
+  keepNumber: boolean | null;
+  claims: { text: string; kind: string }[];
+  requestedPerson: boolean;
+  legalThreat: boolean;
+  offersMade: number;
+  offersDeclined: number;
+  /** The medium, or `unknown`. */
+  channel: string;
+}
+
+export function conversationView(c: ConversationFacts): ConversationView {
+  return {
+    serviceIds: c.serviceIds ?? [],
+    reason: c.reason ?? "unknown",
+    newPostcode: c.newPostcode ?? "",
+    newCountry: c.newCountry ?? "",
+    keepNumber: c.keepNumber ?? null,
+    claims: (c.claims ?? []).map((claim) => ({ text: claim.text, kind: claim.kind ?? "unknown" })),
+    requestedPerson: c.requestedPerson ?? false,
+    legalThreat: c.legalThreat ?? false,
+    offersMade: c.offersMade ?? 0,
+    offersDeclined: c.offersDeclined ?? 0,
+    channel: c.channel ?? "unknown",
+  };
+}
+
+export interface BaseVars {
+  customer: Customer;
+  conversation: ConversationView;
+  today: string;
+  now: string;
+  [key: string]: unknown;
+}
+
+export function baseVars(customer: Customer, conversation: ConversationFacts, now: Date): BaseVars {
+  return {
+    customer,
+    conversation: conversationView(conversation),
+    today: isoDate(now),
+    now: isoInstant(now),
+  };
+}
+
+/**
+ * The services being ended: those named in the conversation (in the customer's order), or
+ * every active or pending service when none is named. Unknown ids are returned separately.
+ */
+export function selectServices(
+  customer: Customer,
+  serviceIds: readonly string[],
+): { services: Service[]; unknown: string[] } {
+  if (serviceIds.length === 0)
+    return {
+      services: customer.services.filter((s) => s.status === "active" || s.status === "pending"),
+      unknown: [],
+    };
+  const wanted = new Set(serviceIds);
+  const known = new Set(customer.services.map((s) => s.id));
+  return {
+    services: customer.services.filter((s) => wanted.has(s.id)),
+    unknown: serviceIds.filter((id) => !known.has(id)),
+  };
+}

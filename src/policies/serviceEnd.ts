@@ -1,0 +1,75 @@
+/**
+ * When each service ends: the last matching `serviceEnd` rule gives the notice days and the
+ * last day of service (default: today plus the notice). Without a matching rule the contract's
+ * own notice applies.
+ */
+import type { CServiceEnd } from "./compiledPolicy.js";
+import { addDays, endOfDay } from "./dates.js";
+import type { TraceEntry } from "./decision.js";
+import type { ServiceState } from "./decisionState.js";
+import { evaluate, evaluateNumber, test } from "./evaluate.js";
+import { traceEntry, withNotes } from "./trace.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Sets `s.outcome.endDate`, `endsAt` and `noticeDays`. */
+export function decideServiceEnd(
+  rules: readonly CServiceEnd[],
+  s: ServiceState,
+  today: string,
+  trace: TraceEntry[],
+): void {
+  const serviceId = s.service.id;
+  let noticeDays = s.service.contract.noticeDays;
+  let endDate: string | undefined;
+  let decided = false;
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const rule = rules[i]!;
+    if (decided) {
+      trace.push(
+        traceEntry(rule.id, "service_end", false, "not considered: a later rule decides", serviceId),
+      );
+      continue;
+    }
+    const t = test(rule.when, s.vars);
+    if (!t.matched) {
+      trace.push(traceEntry(rule.id, "service_end", false, t.why, serviceId));
+      continue;
+    }
+    const days = evaluateNumber(rule.noticeDays, s.vars);
+    if (!days.ok) {
+      const error = days.error;
+      trace.push(traceEntry(rule.id, "service_end", false, withNotes(t.why, [error]), serviceId));
+      continue;
+    }
+    let note = `notice ${days.value} days`;
+    if (rule.endDate) {
+      const d = evaluate(rule.endDate, s.vars);
+      if (d.ok && typeof d.value === "string" && DATE.test(d.value)) endDate = d.value;
+      else note += `; end date ignored (${d.ok ? `gave ${String(d.value)}` : d.error})`;
+    }
+    noticeDays = Math.max(0, Math.round(days.value));
+    decided = true;
+    trace.push(traceEntry(rule.id, "service_end", true, withNotes(t.why, [note]), serviceId));
+  }
+  if (!decided)
+    trace.push(
+      traceEntry(
+        "(contract)",
+        "service_end",
+        true,
+        `no serviceEnd rule applies: the contract's ${noticeDays} days' notice`,
+        serviceId,
+      ),
+    );
+  let end = endDate ?? addDays(today, noticeDays);
+  if (end < today) {
+    trace.push(
+      traceEntry("(engine)", "service_end", true, `end date ${end} is past: today instead`, serviceId),
+    );
+    end = today;
+  }
+  s.outcome.endDate = end;
+  s.outcome.endsAt = endOfDay(end);
+  s.outcome.noticeDays = noticeDays;
+}
