@@ -6,18 +6,33 @@ import { readCustomerFile } from "./adapters/files/readCustomerFile.js";
 import { createLogger } from "./adapters/logging/pinoLogger.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
 import { openMemoryStore } from "./adapters/memory/memoryStore.js";
+import { openAiLlmFrom } from "./adapters/openai/openAiLlm.js";
+import { AuditTrail } from "./audit/auditTrail.js";
+import { type BotAdapters, composeBotAdapters } from "./bot/composeBot.js";
+import { ConversationEngine } from "./bot/conversationEngine.js";
+import { understand } from "./bot/understanding/understand.js";
 import type { Config } from "./config.js";
 import { clockStartingAt, systemClock } from "./domain/clock.js";
 import type { Logger } from "./domain/logger.js";
 import type { Clock, Store } from "./domain/ports.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
+import { dispatchDue } from "./execution/dispatchOutbox.js";
+import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
+
+/** Used when FAIREXIT_SECRET is unset: fine for a demo, never for production (a warning says so). */
+const DEVELOPMENT_SECRET = "fairexit-development-secret-do-not-use";
 
 export interface App {
   config: Config;
   logger: Logger;
   clock: Clock;
   store: Store;
+  policies: PolicyHolder;
+  bot: BotAdapters;
+  engine: ConversationEngine;
   readiness: ReadinessCheck[];
+  /** Delivers due outbox items (scheduled messages, retries) every `everyMs`; returns a stop function. */
+  startDispatcher(everyMs?: number): () => void;
   close(): Promise<void>;
 }
 
@@ -47,19 +62,53 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, logPii: config.logPii });
   const clock = overrides.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : systemClock);
   const store = overrides.store ?? (await openConfiguredStore(config, logger));
+  const policies = await createPolicyHolder(config.policyDir, logger, { now: () => clock.now() });
+  if (!config.secret)
+    logger.warn({}, "FAIREXIT_SECRET is not set: using a development secret (never in production)");
+  const secret = config.secret ?? DEVELOPMENT_SECRET;
+  const bot = await composeBotAdapters({ ...config, kind: store.kind, secret, clock, logger });
+  const engine = new ConversationEngine({
+    store,
+    policy: () => {
+      const p = policies.current();
+      if (!p) throw new Error(`no valid policy in ${config.policyDir}; see fairexit policy check`);
+      return p;
+    },
+    clock,
+    ...bot,
+    audit: new AuditTrail(store.audit, clock, { maskSalt: secret }),
+    understand,
+    llm: openAiLlmFrom(config.llm),
+    llmBudgetMs: config.llm?.budgetMs,
+    logger: logger.child({ component: "bot" }),
+  });
   const readiness: ReadinessCheck[] = [
     {
       name: "store",
       check: async () => ({ ok: true, detail: `${store.kind}, ${await store.customers.count()} customers` }),
     },
+    policies.readiness,
   ];
   return {
     config,
     logger,
     clock,
     store,
+    policies,
+    bot,
+    engine,
     readiness,
+    startDispatcher(everyMs = 15_000) {
+      const timer = setInterval(() => {
+        dispatchDue({ ...bot, clock, logger }).catch((e) =>
+          logger.error({ err: (e as Error).message }, "dispatch failed"),
+        );
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     async close() {
+      policies.close();
       await store.close();
       logger.flush?.();
     },

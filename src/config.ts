@@ -4,29 +4,36 @@
  */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { type LlmConfig, LlmEnv, llmConfigFrom } from "./adapters/openai/llmConfig.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const EnvSchema = z.object({
-  PORT: z.coerce
-    .number({ error: "expected a port number" })
-    .int("expected a whole port number")
-    .min(0, "expected a port between 0 and 65535")
-    .max(65535, "expected a port between 0 and 65535")
-    .default(3978),
-  HOST: z.string().min(1).default("localhost"),
-  FAIREXIT_STORE: z.enum(["lowdb", "memory"], { error: "expected lowdb or memory" }).default("lowdb"),
-  FAIREXIT_DATA_DIR: z.string().min(1).default("data/store"),
-  FAIREXIT_DEMO_DATA: z.string().min(1).default("data/demo/customers.json"),
-  FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
-  FAIREXIT_CLOCK_START: z.iso
-    .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
-    .optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  FAIREXIT_LOG_PII: bool.default(false),
-});
+const EnvSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: "expected a port number" })
+      .int("expected a whole port number")
+      .min(0, "expected a port between 0 and 65535")
+      .max(65535, "expected a port between 0 and 65535")
+      .default(3978),
+    HOST: z.string().min(1).default("localhost"),
+    FAIREXIT_STORE: z.enum(["lowdb", "memory"], { error: "expected lowdb or memory" }).default("lowdb"),
+    FAIREXIT_DATA_DIR: z.string().min(1).default("data/store"),
+    FAIREXIT_DEMO_DATA: z.string().min(1).default("data/demo/customers.json"),
+    FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
+    FAIREXIT_CLOCK_START: z.iso
+      .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
+      .optional(),
+    FAIREXIT_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
+    FAIREXIT_OPERATIONS_URL: z.url({ error: "expected an http(s) URL" }).optional(),
+    FAIREXIT_NOTIFY_URL: z.url({ error: "expected an http(s) URL" }).optional(),
+    FAIREXIT_WEBHOOK_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    FAIREXIT_LOG_PII: bool.default(false),
+  })
+  .extend(LlmEnv.shape);
 
 export interface Config {
   port: number;
@@ -40,6 +47,14 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Off by default: logs carry no names, emails, phone numbers, postcodes or addresses. */
   logPii: boolean;
+  /** Derives porting codes and audit mask tokens; a fixed development value when unset (warned). */
+  secret: string | undefined;
+  /** Back-office webhooks; unset = the embedded operations and notifier. */
+  operationsUrl: string | undefined;
+  notifyUrl: string | undefined;
+  webhookSecret: string | undefined;
+  /** The optional LLM (holds the API key: never log it). Undefined = rules and templates only. */
+  llm: LlmConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? null)})`);
   }
   const e = parsed.data;
+  if ((e.FAIREXIT_OPERATIONS_URL || e.FAIREXIT_NOTIFY_URL) && !e.FAIREXIT_WEBHOOK_SECRET)
+    throw new ConfigError(
+      "FAIREXIT_WEBHOOK_SECRET",
+      "required when FAIREXIT_OPERATIONS_URL or FAIREXIT_NOTIFY_URL is set",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -74,5 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clockStart: e.FAIREXIT_CLOCK_START === undefined ? undefined : new Date(e.FAIREXIT_CLOCK_START),
     logLevel: e.LOG_LEVEL,
     logPii: e.FAIREXIT_LOG_PII,
+    secret: e.FAIREXIT_SECRET,
+    operationsUrl: e.FAIREXIT_OPERATIONS_URL,
+    notifyUrl: e.FAIREXIT_NOTIFY_URL,
+    webhookSecret: e.FAIREXIT_WEBHOOK_SECRET,
+    llm: llmConfigFrom(e),
   };
 }

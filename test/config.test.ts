@@ -53,3 +53,16 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe("back-office webhooks", () => {
+  it("need a signing secret", () => {
+    expect(() => loadConfig({ FAIREXIT_OPERATIONS_URL: "https://ops.example.com/fairexit" })).toThrow(
+      "FAIREXIT_WEBHOOK_SECRET: required when FAIREXIT_OPERATIONS_URL or FAIREXIT_NOTIFY_URL is set",
+    );
+  });
+  it("reject a URL that is not one", () => {
+    expect(() => loadConfig({ FAIREXIT_NOTIFY_URL: "ops", FAIREXIT_WEBHOOK_SECRET: "x".repeat(16) })).toThrow(
+      "FAIREXIT_NOTIFY_URL: expected an http(s) URL",
+    );
+  });
+});

@@ -18,6 +18,10 @@ export const AuditKind = z.enum([
   "handover",
   "receipt",
   "survey",
+  /** Something the customer did that the record should show (an attempt to instruct the bot). */
+  "customer_signal",
+  /** An outgoing text the utterance checker flagged. */
+  "tone_finding",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

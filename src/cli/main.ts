@@ -8,6 +8,7 @@ import { StoreError } from "../domain/ports.js";
 import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";
 import { registerAuditCommands } from "./commands/auditCommands.js";
+import { registerChatCommand } from "./commands/chatCommand.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerOutboxCommand } from "./commands/outboxCommand.js";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSchemaCommand(program);
   registerAuditCommands(program);
   registerOutboxCommand(program);
+  registerChatCommand(program);
   return program;
 }
 

@@ -48,6 +48,13 @@ export interface ConversationStore {
     state: Conversation["state"],
     changes?: ConversationChanges,
   ): Promise<void>;
+  /** Appends several consecutive turns (a message and its replies) and the state in one write. */
+  appendTurns(
+    id: string,
+    turns: readonly Turn[],
+    state: Conversation["state"],
+    changes?: ConversationChanges,
+  ): Promise<void>;
   list(filter?: { customerId?: string }): Promise<ConversationSummary[]>;
   count(): Promise<number>;
 }

@@ -18,10 +18,13 @@ export interface DispatchDeps {
   logger: Logger;
 }
 
-export async function dispatchDue(deps: DispatchDeps): Promise<{ delivered: number; failed: number }> {
+export async function dispatchDue(
+  deps: DispatchDeps,
+  filter: { conversationId?: string } = {},
+): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
-  for (const item of await deps.outbox.due(deps.clock.now())) {
+  for (const item of await deps.outbox.due(deps.clock.now(), filter)) {
     try {
       const result =
         item.kind === "action"

@@ -51,17 +51,29 @@ export function applyEvent(items: Map<string, OutboxItem>, e: OutboxEvent): void
 /** An OutboxStore over any append-only event sink. */
 export class EventSourcedOutbox implements OutboxStore {
   protected readonly items = new Map<string, OutboxItem>();
+  /** Item ids per conversation, so a conversation's items are found without a scan. */
+  private readonly byConversation = new Map<string, string[]>();
 
   constructor(
     private readonly appendEvent: (e: OutboxEvent) => Promise<void>,
     history: readonly OutboxEvent[] = [],
   ) {
-    for (const e of history) applyEvent(this.items, e);
+    for (const e of history) this.apply(e);
   }
 
   private async record(e: OutboxEvent) {
     await this.appendEvent(e);
+    this.apply(e);
+  }
+
+  private apply(e: OutboxEvent) {
+    const isNew = e.event === "enqueued" && !this.items.has(e.item.id);
     applyEvent(this.items, e);
+    if (isNew && e.event === "enqueued" && e.item.conversationId !== undefined) {
+      const ids = this.byConversation.get(e.item.conversationId) ?? [];
+      ids.push(e.item.id);
+      this.byConversation.set(e.item.conversationId, ids);
+    }
   }
 
   async enqueue(item: NewOutboxItem, now: Date) {
@@ -78,9 +90,13 @@ export class EventSourcedOutbox implements OutboxStore {
     return structuredClone(stored);
   }
 
-  async due(now: Date) {
+  async due(now: Date, filter: { conversationId?: string } = {}) {
     const t = now.getTime();
-    return [...this.items.values()]
+    const candidates =
+      filter.conversationId === undefined
+        ? [...this.items.values()]
+        : (this.byConversation.get(filter.conversationId) ?? []).map((id) => this.items.get(id)!);
+    return candidates
       .filter((i) => i.status === "pending" && Date.parse(i.dueAt) <= t && Date.parse(i.nextAttemptAt) <= t)
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
       .map((i) => structuredClone(i));
@@ -95,7 +111,11 @@ export class EventSourcedOutbox implements OutboxStore {
   }
 
   async list(filter: { status?: OutboxItem["status"]; conversationId?: string } = {}) {
-    return [...this.items.values()]
+    const candidates =
+      filter.conversationId === undefined
+        ? [...this.items.values()]
+        : (this.byConversation.get(filter.conversationId) ?? []).map((id) => this.items.get(id)!);
+    return candidates
       .filter((i) => filter.status === undefined || i.status === filter.status)
       .filter((i) => filter.conversationId === undefined || i.conversationId === filter.conversationId)
       .map((i) => structuredClone(i));

@@ -30,8 +30,8 @@ export interface Notifier {
 export interface OutboxStore {
   /** Records an item; returns the stored one (the earlier one when the id already exists). */
   enqueue(item: NewOutboxItem, now: Date): Promise<OutboxItem>;
-  /** Pending items whose due time and next attempt time have come, oldest first. */
-  due(now: Date): Promise<OutboxItem[]>;
+  /** Pending items whose due time and next attempt time have come, oldest first (optionally of one conversation). */
+  due(now: Date, filter?: { conversationId?: string }): Promise<OutboxItem[]>;
   markDelivered(id: string, result: ActionResult, at: Date): Promise<void>;
   markAttemptFailed(id: string, error: string, at: Date): Promise<void>;
   list(filter?: { status?: OutboxItem["status"]; conversationId?: string }): Promise<OutboxItem[]>;

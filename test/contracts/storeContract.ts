@@ -147,6 +147,30 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
     );
 
     it(
+      "appends a message and its replies in one write, all or none",
+      withStore(async ({ store }) => {
+        await store.conversations.create(aConversation("conv-batch"));
+        await store.conversations.appendTurns(
+          "conv-batch",
+          [
+            aTurn(0, "what do I owe?"),
+            aTurn(1, "Nothing for leaving.", "bot"),
+            aTurn(2, "Anything else?", "bot"),
+          ],
+          { stage: "review" },
+        );
+        await expect(
+          store.conversations.appendTurns("conv-batch", [aTurn(3, "ok"), aTurn(5, "gap", "bot")], {
+            stage: "x",
+          }),
+        ).rejects.toMatchObject({ code: "conflict" });
+        const c = await store.conversations.get("conv-batch");
+        expect(c?.turns.map((t) => t.seq)).toEqual([0, 1, 2]);
+        expect(c?.state).toEqual({ stage: "review" });
+      }),
+    );
+
+    it(
       "keeps concurrent turns of different conversations apart",
       withStore(async ({ store }) => {
         const ids = Array.from({ length: 20 }, (_, i) => `conv-par-${i}`);

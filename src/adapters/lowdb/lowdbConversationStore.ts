@@ -13,7 +13,7 @@ import { JSONFile } from "lowdb/node";
 import { Conversation, ConversationId, type Turn } from "../../domain/conversation.js";
 import { type ConversationChanges, type ConversationStore, StoreError } from "../../domain/ports.js";
 import { parseWith } from "../../domain/validation.js";
-import { summarise } from "../memory/memoryStore.js";
+import { checkSequence, summarise } from "../memory/memoryStore.js";
 import { KeyedMutex } from "./keyedMutex.js";
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -104,23 +104,27 @@ export class LowdbConversationStore implements ConversationStore {
     state: Conversation["state"],
     changes: ConversationChanges = {},
   ): Promise<void> {
+    return this.appendTurns(id, [turn], state, changes);
+  }
+
+  appendTurns(
+    id: string,
+    turns: readonly Turn[],
+    state: Conversation["state"],
+    changes: ConversationChanges = {},
+  ): Promise<void> {
     return this.mutex.run(id, async () => {
       const db = await this.handle(id);
       if (!db) throw new StoreError("not_found", `conversation ${id} not found`);
       const c = db.data;
-      if (turn.seq !== c.turns.length)
-        throw new StoreError(
-          "conflict",
-          `conversation ${id}: turn seq ${turn.seq}, expected ${c.turns.length}`,
-        );
-      const next: Conversation = {
+      checkSequence(id, c.turns.length, turns);
+      db.data = {
         ...c,
-        turns: [...c.turns, copy(turn)],
+        turns: [...c.turns, ...turns.map(copy)],
         state: copy(state),
-        updatedAt: turn.at,
+        updatedAt: turns.at(-1)?.at ?? c.updatedAt,
         ...(changes.customerId !== undefined ? { customerId: changes.customerId } : {}),
       };
-      db.data = next;
       try {
         await db.write();
       } catch (e) {

@@ -26,6 +26,14 @@ export function summarise(c: Conversation): ConversationSummary {
   };
 }
 
+/** Rejects turns that are not the next positions of the conversation (another writer got there first). */
+export function checkSequence(id: string, next: number, turns: readonly Turn[]): void {
+  turns.forEach((t, i) => {
+    if (t.seq !== next + i)
+      throw new StoreError("conflict", `conversation ${id}: turn seq ${t.seq}, expected ${next + i}`);
+  });
+}
+
 export class MemoryCustomerStore implements CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly byAccount = new Map<string, string>();
@@ -74,16 +82,20 @@ export class MemoryConversationStore implements ConversationStore {
     return c && copy(c);
   }
   async appendTurn(id: string, turn: Turn, state: Conversation["state"], changes: ConversationChanges = {}) {
+    await this.appendTurns(id, [turn], state, changes);
+  }
+  async appendTurns(
+    id: string,
+    turns: readonly Turn[],
+    state: Conversation["state"],
+    changes: ConversationChanges = {},
+  ) {
     const c = this.byId.get(id);
     if (!c) throw new StoreError("not_found", `conversation ${id} not found`);
-    if (turn.seq !== c.turns.length)
-      throw new StoreError(
-        "conflict",
-        `conversation ${id}: turn seq ${turn.seq}, expected ${c.turns.length}`,
-      );
-    c.turns.push(copy(turn));
+    checkSequence(id, c.turns.length, turns);
+    c.turns.push(...turns.map(copy));
     c.state = copy(state);
-    c.updatedAt = turn.at;
+    c.updatedAt = turns.at(-1)?.at ?? c.updatedAt;
     if (changes.customerId !== undefined) c.customerId = changes.customerId;
   }
   async list(filter: { customerId?: string } = {}) {

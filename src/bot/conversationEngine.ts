@@ -1,0 +1,188 @@
+/**
+ * The cancellation conversation, channel-agnostic. `receive` takes one customer message and
+ * returns the bot's replies: it loads the conversation (creating it on the first message),
+ * understands the message, moves the conversation on, checks every outgoing text with the
+ * utterance checker, records disclosures in the ledger, persists the turn in one write and
+ * appends the audit entries.
+ */
+
+import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
+import { StoreError } from "../domain/ports.js";
+import { parseWith } from "../domain/validation.js";
+import { discharge, hashText, obligationsRenderedIn } from "../policies/ledger.js";
+import { checkUtterance } from "../policies/utterance/checkUtterance.js";
+import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
+import { ConversationState, initialState } from "./conversationState.js";
+import { phraseWithLlm } from "./llm/llmFallback.js";
+import { phrases } from "./phrases.js";
+import type { ConversationDeps } from "./ports.js";
+import { route } from "./route.js";
+import { startUnderstanding } from "./stages/understand.js";
+import { Turn } from "./turn.js";
+
+export interface ReceiveOptions {
+  /** The channel the conversation is in (webchat, msteams, terminal …); used when it is new. */
+  channel?: string;
+  /** A customer the channel has already authenticated (a signed-in website's token). */
+  trustedCustomerId?: string;
+}
+
+export class ConversationEngine {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  /** Opens a conversation with the greeting (and, with a trusted identity, the first question). */
+  async start(conversationId: string, options: ReceiveOptions = {}): Promise<BotTurn> {
+    return this.run(conversationId, undefined, options);
+  }
+
+  /** Handles one customer message. */
+  async receive(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<BotTurn> {
+    return this.run(conversationId, text, options);
+  }
+
+  private async run(
+    conversationId: string,
+    text: string | undefined,
+    options: ReceiveOptions,
+  ): Promise<BotTurn> {
+    const { deps } = this;
+    parseWith(ConversationId, conversationId, "conversation id");
+    const now = deps.clock.now();
+    let conversation = await deps.store.conversations.get(conversationId);
+    const greeting: BotMessage[] = [];
+    if (!conversation) {
+      conversation = this.newConversation(conversationId, options, now);
+      await deps.store.conversations.create(conversation);
+      greeting.push(phrase(phrases.greeting, { suggestions: ["I want to cancel", "Talk to a person"] }));
+    }
+    const stored = ConversationState.safeParse(conversation.state);
+    if (!stored.success)
+      throw new StoreError("invalid_data", `conversation ${conversationId}: state is not valid`);
+    const state = structuredClone(stored.data);
+    const heard = deps.understand(text ?? "", state.expecting);
+    const turn = new Turn(
+      deps,
+      conversationId,
+      state,
+      heard,
+      text ?? "",
+      now,
+      await deps.store.customers.coverage(),
+    );
+    if (state.customerId) turn.customer = await deps.store.customers.get(state.customerId);
+    for (const m of greeting) turn.say(m);
+
+    if (text === undefined) {
+      if (state.trustedIdentity && turn.customer && state.stage === "understand") {
+        turn.say(phrase(phrases.trustedHello(turn.customer)));
+        await startUnderstanding(turn);
+      } else if (state.stage === "identify") turn.say(phrase(phrases.askAccount));
+    } else {
+      await route(turn);
+    }
+    await this.phraseAll(turn);
+    return this.persist(conversation, turn, text);
+  }
+
+  private budget(): number {
+    return this.deps.llmBudgetMs ?? 2000;
+  }
+
+  /** The bot's own phrases may be reworded by the LLM; the rewording must pass the checker. */
+  private async phraseAll(turn: Turn): Promise<void> {
+    const { llm, logger } = this.deps;
+    if (!llm) return;
+    const policy = this.deps.policy();
+    const locale = turn.customer?.locale ?? "en-GB";
+    for (const m of turn.out) {
+      if (!m.rephrasable) continue;
+      const phrased = await phraseWithLlm(
+        m.text,
+        llm,
+        { locale, purpose: `a ${turn.state.stage} message of a cancellation chat` },
+        (t) => checkUtterance(policy, t, { speaker: "bot", ledger: turn.state.ledger }),
+        this.budget(),
+        {
+          names: turn.customer ? [turn.customer.name.given, turn.customer.name.family] : [],
+          onFallback: (f) =>
+            logger.warn(
+              { conversationId: turn.conversationId, step: f.step, reason: f.reason },
+              "LLM fallback",
+            ),
+        },
+      );
+      m.text = phrased.text;
+    }
+  }
+
+  private newConversation(id: string, options: ReceiveOptions, now: Date): Conversation {
+    const channel = options.channel ?? "direct";
+    return {
+      id,
+      channel,
+      customerId: options.trustedCustomerId,
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      state: initialState(channel, options.trustedCustomerId),
+      turns: [],
+    };
+  }
+
+  private async persist(conversation: Conversation, turn: Turn, text: string | undefined): Promise<BotTurn> {
+    const { deps } = this;
+    const at = turn.now.toISOString();
+    const policy = deps.policy();
+    const decision = turn.customer && turn.state.policyRevision ? turn.decision() : undefined;
+    let seq = conversation.turns.length;
+    const turns: StoredTurn[] = [];
+    if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });
+    for (const m of turn.out) {
+      const findings = checkUtterance(policy, m.text, {
+        speaker: "bot",
+        decision,
+        ledger: turn.state.ledger,
+      });
+      if (findings.length > 0) {
+        deps.logger.warn({ findings: findings.map((f) => `${f.category}:${f.ruleId}`) }, "bot text flagged");
+        turn.record("tone_finding", {
+          seq,
+          findings: findings.map((f) => ({ category: f.category, ruleId: f.ruleId })),
+        });
+      }
+      if (m.discharges.length > 0 && decision) {
+        // Only a message that really contains an obligation's words discharges it.
+        const { discharged, unmatched } = obligationsRenderedIn(decision, m.text, m.discharges);
+        if (unmatched.length > 0)
+          deps.logger.error({ unmatched }, "message claimed a disclosure it does not contain");
+        turn.state.ledger = discharge(turn.state.ledger, discharged, {
+          messageId: `${conversation.id}:${seq}`,
+          seq,
+          at,
+          text: m.text,
+        });
+        for (const id of discharged)
+          turn.record("disclosure", { obligationId: id, seq, textHash: hashText(m.text) });
+      }
+      turns.push({
+        seq: seq++,
+        at,
+        speaker: "bot",
+        text: m.text,
+        meta: { stage: turn.state.stage, discharges: m.discharges, ...(m.card ? { card: m.card.kind } : {}) },
+      });
+    }
+    await deps.store.conversations.appendTurns(
+      conversation.id,
+      turns,
+      turn.state,
+      turn.state.customerId ? { customerId: turn.state.customerId } : {},
+    );
+    for (const a of turn.audit) await deps.audit.record(conversation.id, a.kind, a.data);
+    return {
+      conversationId: conversation.id,
+      stage: turn.state.stage,
+      expecting: turn.state.expecting,
+      messages: turn.out,
+    };
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Where the bot asks an LLM, and what it does when the answer is late, wrong or unsafe: it
+ * carries on with what it had. The LLM is asked only when the rules are unsure (to classify)
+ * or when a template could be worded more warmly (to phrase); it never sees personal data
+ * (see redactForLlm), it never removes a request for a person or a flag the rules raised,
+ * and its wording is sent only when it passes the tone check and keeps every fact.
+ *
+ * @example
+ * import { phraseWithLlm, understandWithLlm } from "./llmFallback.js";
+ * const understanding = await understandWithLlm(rules, llm, { text, expecting, language }, 2000, {
+ *   names: [customer.name],
+ *   onFallback: (f) => audit.note("llm_fallback", f),
+ * });
+ * const { text } = await phraseWithLlm(template, llm, { locale: "en-GB", purpose: "state the fee" },
+ *   (t) => checkUtterance(pack, t, { speaker: "bot", decision }), 2000);
+ */
+import type { Finding } from "../../policies/utterance/finding.js";
+import type { Intent, Understanding } from "../understanding/understanding.js";
+import { compareFacts } from "./factTokens.js";
+import type { Llm, LlmRephraseRequest, LlmUnderstandRequest } from "./llm.js";
+import { LlmError, type LlmErrorCode } from "./llmError.js";
+import { checkLlmUnderstanding, type LlmUnderstanding } from "./llmUnderstandingSchema.js";
+import { createRedactor, placeholdersIn } from "./redactForLlm.js";
+import { type BudgetResult, withBudget } from "./withBudget.js";
+
+/** The LLM is asked only when the rules are less sure than this of their first intent. */
+export const LLM_CONFIDENCE_THRESHOLD = 0.6;
+
+export type LlmFallbackReason =
+  /** No answer within the budget. */
+  | "timeout"
+  /** The caller's signal fired (conversation ended). */
+  | "aborted"
+  /** The LLM call failed (connection, HTTP error). */
+  | "llm_error"
+  /** The answer is not what was asked for (not JSON, wrong shape, empty, refused, too long). */
+  | "invalid_output"
+  /** The rewording lost or invented a placeholder for personal data. */
+  | "placeholder_changed"
+  /** The rewording dropped, changed or added a number, amount, date or code. */
+  | "facts_changed"
+  /** The rewording failed the tone check. */
+  | "tone";
+
+/** What the audit records when the LLM's answer was not used. Carries no customer text. */
+export interface LlmFallback {
+  step: "understand" | "phrase";
+  reason: LlmFallbackReason;
+  /** Plain words: error code and status, schema issues, tone rule ids, how many facts differ. */
+  detail: string;
+  errorCode?: LlmErrorCode;
+}
+
+export interface LlmCallOptions {
+  /** Names of the people concerned (customer, account holder), redacted like other personal data. */
+  names?: readonly string[];
+  /** Aborts the call early (e.g. the conversation ended). */
+  signal?: AbortSignal;
+  /** Told why the LLM's answer was not used, for the audit log. */
+  onFallback?: (fallback: LlmFallback) => void;
+}
+
+/**
+ * The rules' understanding, completed by the LLM when one is configured and the rules are
+ * unsure (`confidence < 0.6`). Falls back to `rules` on timeout, error or invalid output,
+ * telling `options.onFallback` why. See `mergeUnderstanding` for what the LLM may change.
+ */
+export async function understandWithLlm(
+  rules: Understanding,
+  llm: Llm | undefined,
+  request: LlmUnderstandRequest,
+  budgetMs: number,
+  options: LlmCallOptions = {},
+): Promise<Understanding> {
+  if (!llm || rules.confidence >= LLM_CONFIDENCE_THRESHOLD) return rules;
+  const redactor = createRedactor({ names: options.names ?? [] });
+  const redacted: LlmUnderstandRequest = { ...request, text: redactor.redact(request.text) };
+  const result = await withBudget(budgetMs, (signal) => llm.understand(redacted, signal), options.signal);
+  const fallback = (reason: LlmFallbackReason, detail: string, errorCode?: LlmErrorCode): Understanding => {
+    options.onFallback?.({ step: "understand", reason, detail, ...(errorCode ? { errorCode } : {}) });
+    return rules;
+  };
+  if (!result.ok) return fallback(...failure(result));
+  const checked = checkLlmUnderstanding(result.value);
+  if (!checked.ok) return fallback("invalid_output", checked.issues.join("; "), "schema_mismatch");
+  return mergeUnderstanding(rules, checked.value);
+}
+
+const ASK_PERSON: Intent = "ask_person";
+
+/**
+ * Merges what the LLM said into the rules' understanding (`source: "rules+llm"`):
+ * - `intents` and `confidence` are the LLM's (unless it only said `unknown`), and an
+ *   `ask_person` the rules found is kept, first: a request for a person is always honoured;
+ * - `legalThreat` and `injectionAttempt` are raised if either says so, never cleared;
+ * - `topics` are the union of both;
+ * - `reason`, `serviceKinds`, `keepNumber`, `claim` and `surveyCause` the rules found stand;
+ *   the LLM fills only those the rules left empty;
+ * - `language`, `accountNumber` and `postcode` are the rules' alone (the LLM never sees them).
+ */
+export function mergeUnderstanding(rules: Understanding, llm: LlmUnderstanding): Understanding {
+  const llmIntents = unique(llm.intents ?? []).filter((i) => i !== "unknown");
+  let intents: Intent[] = llmIntents.length > 0 ? llmIntents : [...rules.intents];
+  if (rules.intents.includes(ASK_PERSON) && !intents.includes(ASK_PERSON)) intents = [ASK_PERSON, ...intents];
+  const confidence = llmIntents.length > 0 ? (llm.confidence ?? rules.confidence) : rules.confidence;
+  const merged: Understanding = {
+    ...rules,
+    intents,
+    confidence,
+    topics: unique([...rules.topics, ...(llm.topics ?? [])]),
+    legalThreat: rules.legalThreat || llm.legalThreat === true,
+    injectionAttempt: rules.injectionAttempt || llm.injectionAttempt === true,
+    source: "rules+llm",
+  };
+  const fill = <K extends "reason" | "serviceKinds" | "keepNumber" | "claim" | "surveyCause">(key: K) => {
+    const value = llm[key];
+    if (rules[key] === undefined && value !== undefined) merged[key] = value as Understanding[K];
+  };
+  fill("reason");
+  fill("serviceKinds");
+  fill("keepNumber");
+  fill("claim");
+  fill("surveyCause");
+  return merged;
+}
+
+/** Checks a wording before it is sent: findings (none = fine) or a verdict (`true` = fine). */
+export type PhraseCheck = (text: string) => readonly Finding[] | boolean;
+
+export interface Phrased {
+  text: string;
+  source: "template" | "llm";
+  /** Why the LLM's wording was not used; absent when it was, or when no LLM is configured. */
+  fallbackReason?: LlmFallbackReason;
+}
+
+/** A rewording longer than this many times the template (plus a little) is rejected. */
+const MAX_GROWTH = 2;
+
+/**
+ * The template reworded by the LLM, or the template itself. The rewording is used only when
+ * it keeps every placeholder, states exactly the template's numbers, amounts, dates and codes,
+ * and passes `check` (the tone checker, with the decision when there is one).
+ */
+export async function phraseWithLlm(
+  template: string,
+  llm: Llm | undefined,
+  request: Omit<LlmRephraseRequest, "text">,
+  check: PhraseCheck,
+  budgetMs: number,
+  options: LlmCallOptions = {},
+): Promise<Phrased> {
+  if (!llm) return { text: template, source: "template" };
+  const fallback = (reason: LlmFallbackReason, detail: string, errorCode?: LlmErrorCode): Phrased => {
+    options.onFallback?.({ step: "phrase", reason, detail, ...(errorCode ? { errorCode } : {}) });
+    return { text: template, source: "template", fallbackReason: reason };
+  };
+  const redactor = createRedactor({ names: options.names ?? [] });
+  const redacted: LlmRephraseRequest = {
+    text: redactor.redact(template),
+    locale: request.locale,
+    purpose: redactor.redact(request.purpose),
+  };
+  const result = await withBudget(budgetMs, (signal) => llm.rephrase(redacted, signal), options.signal);
+  if (!result.ok) return fallback(...failure(result));
+
+  const answer = typeof result.value === "string" ? result.value.trim() : "";
+  if (answer === "") return fallback("invalid_output", "empty rewording", "empty");
+  if (answer.length > template.length * MAX_GROWTH + 80)
+    return fallback("invalid_output", `rewording is ${answer.length} characters for ${template.length}`);
+
+  const sent = placeholdersIn(redacted.text).sort();
+  const back = placeholdersIn(answer).sort();
+  if (sent.join() !== back.join())
+    return fallback("placeholder_changed", `placeholders sent ${sent.length}, returned ${back.length}`);
+
+  const text = redactor.restore(answer);
+  const facts = compareFacts(template, text);
+  if (!facts.same)
+    return fallback("facts_changed", `${facts.missing.length} fact(s) missing, ${facts.added.length} added`);
+
+  const verdict = check(text);
+  if (verdict === false) return fallback("tone", "the check rejected the rewording");
+  if (Array.isArray(verdict) && verdict.length > 0)
+    return fallback("tone", unique(verdict.map((f: Finding) => f.ruleId)).join(", "));
+  return { text, source: "llm" };
+}
+
+/** Why a budgeted call gave no value, for the audit. */
+function failure(
+  result: Extract<BudgetResult<unknown>, { ok: false }>,
+): [LlmFallbackReason, string, LlmErrorCode?] {
+  if (result.reason === "timeout") return ["timeout", "no answer within the budget", "timeout"];
+  if (result.reason === "aborted") return ["aborted", "the call was aborted", "aborted"];
+  const e = result.error;
+  if (!(e instanceof LlmError)) return ["llm_error", e instanceof Error ? e.name : "unknown error"];
+  const detail = [e.code, e.status, ...(e.details.issues ?? [])].filter((x) => x !== undefined).join(" ");
+  switch (e.code) {
+    case "timeout":
+      return ["timeout", detail, e.code];
+    case "aborted":
+      return ["aborted", detail, e.code];
+    case "connection":
+    case "http":
+      return ["llm_error", detail, e.code];
+    default:
+      return ["invalid_output", detail, e.code];
+  }
+}
+
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
+}

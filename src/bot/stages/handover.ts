@@ -1,0 +1,46 @@
+/**
+ * A person takes over: the customer asked, or an escalation rule says so. The record carries the
+ * conversation, the decision and the ledger, so the agent does not ask again. The bot says what
+ * happens next and never pretends to be a person.
+ */
+import { createHash } from "node:crypto";
+import { phrase } from "../botReply.js";
+import { phrases } from "../phrases.js";
+import type { Turn } from "../turn.js";
+
+export async function startHandover(
+  turn: Turn,
+  reasons: { ruleId: string; reason: string }[],
+): Promise<void> {
+  const { state } = turn;
+  if (state.stage === "handover") {
+    turn.say(phrase(phrases.waitingForPerson));
+    return;
+  }
+  const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${turn.now.toISOString()}`).digest("hex").slice(0, 12)}`;
+  const decision = turn.customer ? turn.decision() : undefined;
+  const conversation = await turn.deps.store.conversations.get(turn.conversationId);
+  state.stage = "handover";
+  state.expecting = "anything";
+  state.handoverId = id;
+  const transcript = (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at }));
+  transcript.push({ speaker: "customer", text: turn.text, at: turn.now.toISOString() });
+  await turn.deps.handover.announce({
+    id,
+    conversationId: turn.conversationId,
+    customerId: state.customerId,
+    at: turn.now.toISOString(),
+    reasons,
+    stage: state.stage,
+    decision,
+    ledger: state.ledger,
+    transcript,
+  });
+  turn.record("handover", { handoverId: id, reasons, policyRevision: decision?.policyRevision });
+  const customerFacing = reasons
+    .filter((r) => !r.ruleId.startsWith("bot.") || r.reason.endsWith("."))
+    .map((r) => r.reason);
+  turn.say(
+    phrase(phrases.handover(customerFacing), { card: { kind: "handover", data: { handoverId: id } } }),
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * At most the offers the policy allows (default one), said once, declined with one word. An
+ * offer is never made after a "no", to someone we cannot serve, or to a bereaved or vulnerable
+ * customer: the decision already says so, the bot only follows it.
+ */
+import { recordDecline, recordOffer } from "../../policies/ledger.js";
+import { phrase, say } from "../botReply.js";
+import { phrases } from "../phrases.js";
+import type { Turn } from "../turn.js";
+import { startConfirm } from "./confirm.js";
+
+export async function startOffer(turn: Turn): Promise<void> {
+  const { state } = turn;
+  const offer = turn.decision().retention.offers.find((o) => !state.offersMade.includes(o.id));
+  if (!offer) {
+    await startConfirm(turn);
+    return;
+  }
+  state.stage = "offer";
+  state.expecting = "offer";
+  state.offersMade.push(offer.id);
+  state.ledger = recordOffer(state.ledger, {
+    offerId: offer.id,
+    messageId: `${turn.conversationId}:offer:${offer.id}`,
+    at: turn.now.toISOString(),
+  });
+  turn.record("offer", { offerId: offer.id, ruleId: offer.ruleId, text: offer.text });
+  turn.say(
+    say(offer.text, {
+      card: { kind: "offer", data: { offerId: offer.id } },
+      suggestions: ["No thanks, cancel", "Yes, I'd like that"],
+    }),
+  );
+  turn.invalidate();
+}
+
+export async function answerOffer(turn: Turn): Promise<boolean> {
+  const { heard, state } = turn;
+  const offerId = state.offersMade.at(-1);
+  const accepts =
+    heard.intents.includes("accept_offer") ||
+    (heard.intents[0] === "yes" && !heard.intents.includes("cancel"));
+  const declines =
+    heard.intents.includes("decline_offer") ||
+    heard.intents.includes("no") ||
+    heard.intents.includes("cancel");
+  if (accepts && !declines) {
+    turn.record("offer_answer", { offerId, answer: "accepted" });
+    state.stage = "closed";
+    state.expecting = "anything";
+    turn.say(phrase(phrases.offerAccepted));
+    return true;
+  }
+  if (declines) {
+    state.offersDeclined++;
+    state.ledger = recordDecline(state.ledger, {
+      offerId,
+      messageId: `${turn.conversationId}:decline:${offerId}`,
+      at: turn.now.toISOString(),
+    });
+    turn.record("offer_answer", { offerId, answer: "declined" });
+    turn.invalidate();
+    turn.say(phrase(phrases.offerDeclined));
+    await startConfirm(turn);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,65 @@
+/**
+ * Review: the decision in plain words. First the escalation check (a person takes over when the
+ * policy says so), then the fees and waivers with their reasons, then every disclosure due before
+ * the customer confirms, one topic per message.
+ */
+import { phrase } from "../botReply.js";
+import { phrases } from "../phrases.js";
+import type { Turn } from "../turn.js";
+import { startConfirm } from "./confirm.js";
+import { startHandover } from "./handover.js";
+import { startOffer } from "./offer.js";
+import { obligationMessage, reviewCard, waiverMessages } from "./render.js";
+
+export function recordDecision(turn: Turn): void {
+  const d = turn.decision();
+  turn.state.policyRevision = d.policyRevision;
+  turn.record("decision", {
+    policyRevision: d.policyRevision,
+    decidedAt: d.decidedAt,
+    totals: d.totals,
+    services: d.services.map((s) => ({ serviceId: s.serviceId, endDate: s.endDate, totalDue: s.totalDue })),
+    waivers: d.waivers.map((w) => ({
+      ruleId: w.ruleId,
+      serviceId: w.serviceId,
+      amount: w.amountWaived,
+      evidence: w.evidence,
+    })),
+    obligations: d.obligations.map((o) => o.id),
+    actions: d.actions.map((a) => a.idempotencyKey),
+    retention: { allowed: d.retention.allowed, remaining: d.retention.remaining },
+    escalation: d.escalation,
+    matchedRules: d.trace.filter((t) => t.matched).map((t) => t.ruleId),
+  });
+}
+
+export async function startReview(turn: Turn): Promise<void> {
+  const { state } = turn;
+  state.stage = "review";
+  state.expecting = "anything";
+  const decision = turn.decision();
+  recordDecision(turn);
+  if (decision.escalation.required) {
+    await startHandover(turn, decision.escalation.reasons);
+    return;
+  }
+  turn.say(phrase(phrases.reviewIntro, { card: reviewCard(decision) }));
+  for (const m of waiverMessages(decision)) turn.say(m);
+  for (const o of turn.pending("execute")) turn.say(obligationMessage(o));
+  turn.say(phrase(phrases.anyQuestions, { suggestions: ["Continue", "What do I owe?", "Talk to a person"] }));
+}
+
+/** The customer answered the review: continue to an offer (when allowed) or to confirmation. */
+export async function continueAfterReview(turn: Turn): Promise<void> {
+  const d = turn.decision();
+  if (
+    d.retention.allowed &&
+    d.retention.remaining > 0 &&
+    d.retention.offers.length > 0 &&
+    turn.state.offersDeclined === 0
+  ) {
+    await startOffer(turn);
+    return;
+  }
+  await startConfirm(turn);
+}

@@ -1,0 +1,139 @@
+/**
+ * The three lexicons compiled once, at module load, into one matcher per category (each
+ * matcher holds every language, and a match tells its language). A bad entry fails here,
+ * at import, with the language, category and entry named.
+ */
+import type { LeavingReason } from "../../policies/decision.js";
+import { de } from "./lexicon.de.js";
+import { en } from "./lexicon.en.js";
+import type { ClaimKind, Entries, LexiconData, NamedServiceKind, TopicWithWords } from "./lexicon.js";
+import { sv } from "./lexicon.sv.js";
+import { type EntriesByLanguage, Phrases, WholeMessage } from "./phrases.js";
+
+const LEXICONS = { en, sv, de } as const;
+
+const pick = (f: (l: LexiconData) => Entries): EntriesByLanguage => ({ en: f(en), sv: f(sv), de: f(de) });
+const politeness = pick((l) => l.politeness);
+
+/** Flat categories of `LexiconData` (lists of entries). */
+type ListCategory = {
+  [K in keyof LexiconData]: LexiconData[K] extends Entries ? K : never;
+}[keyof LexiconData];
+
+function phrases(category: ListCategory): Phrases {
+  return new Phrases(
+    category,
+    pick((l) => l[category]),
+  );
+}
+
+function whole(name: string, ...categories: ListCategory[]): WholeMessage {
+  return new WholeMessage(
+    name,
+    pick((l) => categories.flatMap((c) => l[c])),
+    politeness,
+  );
+}
+
+function record<K extends string>(
+  keys: readonly K[],
+  name: string,
+  f: (l: LexiconData, key: K) => Entries,
+): Record<K, Phrases> {
+  const out = {} as Record<K, Phrases>;
+  for (const key of keys)
+    out[key] = new Phrases(
+      `${name}.${key}`,
+      pick((l) => f(l, key)),
+    );
+  return out;
+}
+
+export const TOPICS_WITH_WORDS: readonly TopicWithWords[] = [
+  "fee",
+  "end_date",
+  "device",
+  "porting",
+  "payment",
+  "final_bill",
+  "equipment",
+  "data",
+  "offer",
+  "person",
+];
+export const NAMED_SERVICE_KINDS: readonly NamedServiceKind[] = [
+  "broadband",
+  "tv",
+  "mobile",
+  "landline",
+  "subscription",
+];
+/** Most protective first: when a message gives several reasons, the first found here wins. */
+export const REASON_PRIORITY: readonly LeavingReason[] = [
+  "bereavement",
+  "money_trouble",
+  "moving",
+  "service_problems",
+  "changed_mind",
+  "switching_provider",
+  "price",
+  "other",
+];
+/** The first that matches names the claim; `fee_waiver` last as "free" is the broadest word. */
+export const CLAIM_KINDS: readonly Exclude<ClaimKind, "other">[] = [
+  "free_unlock",
+  "credit",
+  "discount",
+  "free_cancellation",
+  "fee_waiver",
+];
+
+function wordSet(f: (l: LexiconData) => Entries): ReadonlySet<string> {
+  return new Set(Object.values(LEXICONS).flatMap(f));
+}
+
+export const negation = {
+  negators: wordSet((l) => l.negators),
+  undo: wordSet((l) => l.negationUndo),
+  modals: wordSet((l) => l.modals),
+};
+
+export const lexicon = {
+  cancel: phrases("cancel"),
+  cancelKeyword: phrases("cancelKeyword"),
+  cancelWhole: whole("cancel", "cancel", "cancelKeyword"),
+  askPerson: phrases("askPerson"),
+  askPersonWhole: whole("askPersonShort", "askPersonShort"),
+  yes: phrases("yes"),
+  yesAnywhere: phrases("yesAnywhere"),
+  yesWhole: whole("yes", "yes", "yesShort", "yesAnywhere"),
+  no: phrases("no"),
+  noAnywhere: phrases("noAnywhere"),
+  noWhole: whole("no", "no", "noShort", "noAnywhere"),
+  declineOffer: phrases("declineOffer"),
+  declineOfferWhenOffered: phrases("declineOfferWhenOffered"),
+  acceptOffer: phrases("acceptOffer"),
+  acceptOfferWhenOffered: phrases("acceptOfferWhenOffered"),
+  keepService: phrases("keepService"),
+  changedMind: phrases("changedMind"),
+  changedMindContext: phrases("changedMindContext"),
+  withdrawal: phrases("withdrawal"),
+  questionStart: phrases("questionStart"),
+  questionPhrase: phrases("questionPhrase"),
+  greeting: phrases("greeting"),
+  greetingWhole: whole("greeting", "greeting"),
+  thanks: phrases("thanks"),
+  thanksWhole: whole("thanks", "thanks"),
+  topic: record(TOPICS_WITH_WORDS, "topic", (l, k) => l.topic[k]),
+  serviceKind: record(NAMED_SERVICE_KINDS, "serviceKind", (l, k) => l.serviceKind[k]),
+  everything: phrases("everything"),
+  everythingWhole: whole("everythingShort", "everythingShort"),
+  keepNumberYes: phrases("keepNumberYes"),
+  keepNumberNo: phrases("keepNumberNo"),
+  reason: record(REASON_PRIORITY, "reason", (l, k) => l.reason[k]),
+  claim: phrases("claim"),
+  claimKind: record(CLAIM_KINDS, "claimKind", (l, k) => l.claimKind[k]),
+  legalThreat: phrases("legalThreat"),
+  injection: phrases("injection"),
+  injectionImperative: phrases("injectionImperative"),
+};
