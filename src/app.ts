@@ -76,7 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     clock,
     ...bot,
-    audit: new AuditTrail(store.audit, clock, { maskSalt: secret }),
+    audit: new AuditTrail(store.audit, clock, { maskSalt: secret, maskedFields: config.auditMaskedFields }),
     understand,
     llm: openAiLlmFrom(config.llm),
     llmBudgetMs: config.llm?.budgetMs,

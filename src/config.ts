@@ -32,6 +32,13 @@ const EnvSchema = z
     FAIREXIT_WEBHOOK_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     FAIREXIT_LOG_PII: bool.default(false),
+    FAIREXIT_AUDIT_MASKED_FIELDS: z
+      .string()
+      .regex(
+        /^[A-Za-z_][\w]*(,[A-Za-z_][\w]*)*$/,
+        "expected field names separated by commas, e.g. email,phone",
+      )
+      .optional(),
   })
   .extend(LlmEnv.shape);
 
@@ -53,6 +60,8 @@ export interface Config {
   operationsUrl: string | undefined;
   notifyUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** Fields masked in audit records; undefined = the built-in list (names, contact, address, IMEI …). */
+  auditMaskedFields: string[] | undefined;
   /** The optional LLM (holds the API key: never log it). Undefined = rules and templates only. */
   llm: LlmConfig | undefined;
 }
@@ -98,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     operationsUrl: e.FAIREXIT_OPERATIONS_URL,
     notifyUrl: e.FAIREXIT_NOTIFY_URL,
     webhookSecret: e.FAIREXIT_WEBHOOK_SECRET,
+    auditMaskedFields: e.FAIREXIT_AUDIT_MASKED_FIELDS?.split(","),
     llm: llmConfigFrom(e),
   };
 }

@@ -48,6 +48,10 @@ describe("configuration from the environment", () => {
     [{ FAIREXIT_STORE: "mongo" }, "FAIREXIT_STORE: expected lowdb or memory"],
     [{ FAIREXIT_CLOCK_START: "10 March" }, "FAIREXIT_CLOCK_START: expected an ISO date-time with offset"],
     [{ FAIREXIT_LOG_PII: "maybe" }, "FAIREXIT_LOG_PII: expected true or false"],
+    [
+      { FAIREXIT_AUDIT_MASKED_FIELDS: "email, phone" },
+      "FAIREXIT_AUDIT_MASKED_FIELDS: expected field names separated by commas",
+    ],
   ])("fails at start naming the variable: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

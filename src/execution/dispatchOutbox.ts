@@ -27,9 +27,11 @@ export async function dispatchDue(
   for (const item of await deps.outbox.due(deps.clock.now(), filter)) {
     try {
       const result =
-        item.kind === "action"
-          ? await deps.operations.execute(item.payload as unknown as PlannedAction)
-          : await deps.notifier.send(item.payload as unknown as OutgoingMessage);
+        item.kind === "message"
+          ? await deps.notifier.send(item.payload as unknown as OutgoingMessage)
+          : item.payload.kind === "schedule_message"
+            ? await deps.notifier.send(scheduledMessage(item.id, item.payload))
+            : await deps.operations.execute(item.payload as unknown as PlannedAction);
       await deps.outbox.markDelivered(item.id, result, deps.clock.now());
       delivered++;
     } catch (e) {
@@ -43,4 +45,15 @@ export async function dispatchDue(
     }
   }
   return { delivered, failed };
+}
+
+/** A policy's scheduled message ("your line stops in one hour") becomes a text to the customer. */
+function scheduledMessage(key: string, payload: Record<string, unknown>): OutgoingMessage {
+  const params = (payload.params ?? {}) as Record<string, unknown>;
+  return {
+    channel: params.channel === "email" ? "email" : "sms",
+    customerId: String(payload.customerId ?? ""),
+    body: String(params.message ?? ""),
+    idempotencyKey: key,
+  };
 }

@@ -8,6 +8,8 @@ export function enqueueAction(
   action: PlannedAction,
   now: Date,
   conversationId?: string,
+  /** Whom a scheduled message goes to (the notifier looks up the address). */
+  customerId?: string,
 ): Promise<OutboxItem> {
   return outbox.enqueue(
     {
@@ -15,7 +17,7 @@ export function enqueueAction(
       kind: "action",
       conversationId,
       dueAt: action.kind === "schedule_message" && action.at ? action.at : now.toISOString(),
-      payload: { ...action },
+      payload: customerId === undefined ? { ...action } : { ...action, customerId },
     },
     now,
   );

@@ -5,6 +5,8 @@
  * the end date; she never hears "visit a store".
  */
 import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/domain/logger.js";
+import { dispatchDue } from "../../src/execution/dispatchOutbox.js";
 import { aCancellationBot } from "./cancellationBot.js";
 
 describe("the locked handset and the number she keeps", () => {
@@ -37,5 +39,37 @@ describe("the locked handset and the number she keeps", () => {
     const kinds = [...bot.journal.entries.values()].map((e) => e.action.kind);
     expect(kinds).toEqual(expect.arrayContaining(["end_service", "issue_porting_code", "request_unlock"]));
     expect(kinds.filter((k) => k === "issue_porting_code")).toHaveLength(1);
+  });
+});
+
+describe("the reminders before the line stops", () => {
+  it("are texted to the customer at their time, once", async () => {
+    const bot = await aCancellationBot();
+    const chat = bot.chat();
+    for (const line of [
+      "cancel my mobile, switching network",
+      "UK318826",
+      "M14 5RT",
+      "yes",
+      "continue",
+      "yes",
+    ])
+      await chat.says(line);
+    chat.expectReply("Cancellation confirmed");
+    const deps = {
+      outbox: bot.outbox,
+      operations: { execute: async () => ({}) },
+      notifier: bot.notifier,
+      clock: bot.clock,
+      logger: silentLogger,
+    };
+    const reminders = (await bot.outbox.list()).filter((i) => i.payload.kind === "schedule_message");
+    expect(reminders.length).toBeGreaterThan(0);
+    bot.clock.set(reminders.at(-1)!.dueAt);
+    await dispatchDue(deps);
+    await dispatchDue(deps);
+    const texts = bot.notifier.sent.filter((m) => m.channel === "sms");
+    expect(texts.map((m) => m.customerId)).toEqual(reminders.map(() => "cust-uk-locked-handset"));
+    expect(texts.some((m) => /stops in one hour/.test(m.body))).toBe(true);
   });
 });

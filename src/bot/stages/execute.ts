@@ -65,7 +65,7 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   const now = turn.now;
   state.reference ??= referenceFor(turn.conversationId, now);
   for (const action of decision.actions) {
-    const item = await enqueueAction(deps.outbox, action, now, turn.conversationId);
+    const item = await enqueueAction(deps.outbox, action, now, turn.conversationId, turn.customer?.id);
     turn.record("action", {
       key: action.idempotencyKey,
       kind: action.kind,

@@ -12,6 +12,7 @@ export function registerStartCommand(program: Command): void {
       const app = await createApp(config);
       const { startServer } = await import("../../http/server.js");
       const running = await startServer(app);
+      const stopDispatcher = app.startDispatcher();
       const lines = [
         `FairExit is running (${app.store.kind} store: ${config.store === "lowdb" ? config.dataDir : "in memory"})`,
         `  health      ${running.url}/healthz`,
@@ -28,6 +29,7 @@ export function registerStartCommand(program: Command): void {
         if (stopping) return;
         stopping = true;
         app.logger.info({ signal }, "shutting down");
+        stopDispatcher();
         await running.close();
         await app.close();
         process.stdout.write("FairExit stopped; the store is flushed.\n");
