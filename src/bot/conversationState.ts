@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { emptyLedger, Ledger } from "../policies/ledger.js";
+import { EXPECTATIONS } from "./understanding/understanding.js";
 
 export const BotStage = z.enum([
   "identify",
@@ -49,19 +50,7 @@ export type GatheredFacts = z.infer<typeof GatheredFacts>;
 export const ConversationState = z.strictObject({
   v: z.literal(1),
   stage: BotStage,
-  expecting: z.enum([
-    "anything",
-    "account_number",
-    "postcode",
-    "services",
-    "reason",
-    "new_postcode",
-    "keep_number",
-    "confirm",
-    "offer",
-    "consent",
-    "survey",
-  ]),
+  expecting: z.enum(EXPECTATIONS),
   channel: z.string(),
   customerId: z.string().optional(),
   /** Identity came from a trusted channel (a signed-in website), not from account + postcode. */

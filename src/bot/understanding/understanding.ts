@@ -44,18 +44,20 @@ export type Topic =
   | "other";
 
 /** What the bot asked last, which disambiguates short answers ("yes", "12345"). */
-export type Expectation =
-  | "anything"
-  | "account_number"
-  | "postcode"
-  | "services"
-  | "reason"
-  | "new_postcode"
-  | "keep_number"
-  | "confirm"
-  | "offer"
-  | "consent"
-  | "survey";
+export const EXPECTATIONS = [
+  "anything",
+  "account_number",
+  "postcode",
+  "services",
+  "reason",
+  "new_postcode",
+  "keep_number",
+  "confirm",
+  "offer",
+  "consent",
+  "survey",
+] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
 
 export type Language = "en" | "sv" | "de";
 
