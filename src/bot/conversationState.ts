@@ -3,6 +3,7 @@
  * who drops and returns, or a server restart, resumes here). Versioned and validated on read.
  */
 import { z } from "zod";
+import { LEAVING_REASONS } from "../policies/decision.js";
 import { emptyLedger, Ledger } from "../policies/ledger.js";
 import { EXPECTATIONS } from "./understanding/understanding.js";
 
@@ -20,22 +21,11 @@ export const BotStage = z.enum([
 ]);
 export type BotStage = z.infer<typeof BotStage>;
 
-const LeavingReasonSchema = z.enum([
-  "moving",
-  "price",
-  "service_problems",
-  "switching_provider",
-  "bereavement",
-  "money_trouble",
-  "changed_mind",
-  "other",
-]);
-
 export const GatheredFacts = z.strictObject({
   serviceIds: z.array(z.string()).optional(),
   /** Kinds named before the customer was identified ("cancel my broadband and TV"). */
   serviceKinds: z.array(z.string()).optional(),
-  reason: LeavingReasonSchema.optional(),
+  reason: z.enum(LEAVING_REASONS).optional(),
   /** True once the customer was asked why (answering is optional). */
   reasonAsked: z.boolean().default(false),
   newPostcode: z.string().optional(),

@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
+import { editDistance } from "../domain/editDistance.js";
 import { formatPath } from "../domain/validation.js";
 import type { MappingProblem } from "./compileField.js";
 import { type CompiledMapping, compileMapping } from "./compileMapping.js";
@@ -20,23 +21,9 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const here = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = here;
-    }
-  }
-  return row[b.length]!;
-}
-
 function unknownKeyMessage(key: string, path: readonly PropertyKey[]): string {
   const known = knownKeys(path);
-  const near = known.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  const near = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
   if (near) return `unknown key "${key}" (did you mean ${near}?)`;
   return known.length > 0
     ? `unknown key "${key}" (expected one of ${known.join(", ")})`

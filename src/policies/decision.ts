@@ -6,15 +6,17 @@
 import type { Coverage, Customer } from "../domain/customer.js";
 
 /** Why the customer is leaving, as understood from the conversation. */
-export type LeavingReason =
-  | "moving"
-  | "price"
-  | "service_problems"
-  | "switching_provider"
-  | "bereavement"
-  | "money_trouble"
-  | "changed_mind"
-  | "other";
+export const LEAVING_REASONS = [
+  "moving",
+  "price",
+  "service_problems",
+  "switching_provider",
+  "bereavement",
+  "money_trouble",
+  "changed_mind",
+  "other",
+] as const;
+export type LeavingReason = (typeof LEAVING_REASONS)[number];
 
 /** A promise the customer says was made ("the salesperson told me…"); matched against the record. */
 export interface ClaimedPromise {

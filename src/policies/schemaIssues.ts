@@ -4,6 +4,7 @@
  * other problem at the value.
  */
 import type { z } from "zod";
+import { editDistance } from "../domain/editDistance.js";
 import { formatPath } from "../domain/validation.js";
 import { type PolicyError, policyError } from "./policyError.js";
 import type { YamlSource } from "./yamlSource.js";
@@ -17,26 +18,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The closest of `known` to `key`, when close enough to be a typo. */
 export function suggest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const k of known) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
     if (d < bestD) {
       best = k;
       bestD = d;

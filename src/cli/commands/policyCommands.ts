@@ -11,7 +11,7 @@ import type { Command } from "commander";
 import { openConfiguredStore } from "../../app.js";
 import { type Config, loadConfig } from "../../config.js";
 import { silentLogger } from "../../domain/logger.js";
-import type { ConversationFacts, LeavingReason } from "../../policies/decision.js";
+import { type ConversationFacts, LEAVING_REASONS, type LeavingReason } from "../../policies/decision.js";
 import {
   type CaseResult,
   type CompiledPolicy,
@@ -32,17 +32,6 @@ import { CliError } from "../cliError.js";
 
 const run = promisify(execFile);
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
-
-const REASONS: LeavingReason[] = [
-  "moving",
-  "price",
-  "service_problems",
-  "switching_provider",
-  "bereavement",
-  "money_trouble",
-  "changed_mind",
-  "other",
-];
 
 /** Compiles the folder or throws a CliError listing every problem. */
 async function policyFrom(dir: string): Promise<{ policy: CompiledPolicy; cases: PolicySourceFile[] }> {
@@ -76,8 +65,8 @@ interface ConversationOptions {
 }
 
 function conversationFrom(o: ConversationOptions): ConversationFacts {
-  if (o.reason !== undefined && !REASONS.includes(o.reason as LeavingReason))
-    throw new CliError(`--reason: expected one of ${REASONS.join(", ")}`, 2);
+  if (o.reason !== undefined && !LEAVING_REASONS.includes(o.reason as LeavingReason))
+    throw new CliError(`--reason: expected one of ${LEAVING_REASONS.join(", ")}`, 2);
   const count = (v: string | undefined, name: string) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -101,7 +90,7 @@ function conversationFrom(o: ConversationOptions): ConversationFacts {
 
 function addConversationOptions(cmd: Command): Command {
   return cmd
-    .option("--reason <reason>", `why the customer is leaving (${REASONS.join(", ")})`)
+    .option("--reason <reason>", `why the customer is leaving (${LEAVING_REASONS.join(", ")})`)
     .option("--new-postcode <postcode>", "where they are moving to")
     .option("--new-country <code>", "the country they are moving to (ISO, e.g. SE)")
     .option("--services <ids>", "comma-separated service ids being ended (default: all active)")

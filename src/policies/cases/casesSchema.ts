@@ -5,22 +5,12 @@
  */
 import { z } from "zod";
 import { Coverage, Customer, IsoDate, IsoDateTime } from "../../domain/customer.js";
+import { LEAVING_REASONS } from "../decision.js";
 import { FeeKind, RuleId, StageName } from "../schema.js";
 
 export const ConversationFactsSchema = z.strictObject({
   serviceIds: z.array(z.string()).optional(),
-  reason: z
-    .enum([
-      "moving",
-      "price",
-      "service_problems",
-      "switching_provider",
-      "bereavement",
-      "money_trouble",
-      "changed_mind",
-      "other",
-    ])
-    .optional(),
+  reason: z.enum(LEAVING_REASONS).optional(),
   newPostcode: z.string().optional(),
   newCountry: z
     .string()
