@@ -2,6 +2,10 @@
  * The composition root: the one place that turns configuration into adapters and hands them
  * to the features. Everything else receives its dependencies as arguments.
  */
+import {
+  type BotFrameworkEndpoint,
+  createBotFrameworkEndpoint,
+} from "./adapters/botframework/botFrameworkEndpoint.js";
 import { readCustomerFile } from "./adapters/files/readCustomerFile.js";
 import { createLogger } from "./adapters/logging/pinoLogger.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
@@ -11,6 +15,8 @@ import { AuditTrail } from "./audit/auditTrail.js";
 import { type BotAdapters, composeBotAdapters } from "./bot/composeBot.js";
 import { ConversationEngine } from "./bot/conversationEngine.js";
 import { understand } from "./bot/understanding/understand.js";
+import { DirectLineConversations } from "./channels/directLine/directLineConversations.js";
+import { DirectLineTokens } from "./channels/directLine/directLineToken.js";
 import type { Config } from "./config.js";
 import { clockStartingAt, systemClock } from "./domain/clock.js";
 import type { Logger } from "./domain/logger.js";
@@ -30,6 +36,10 @@ export interface App {
   policies: PolicyHolder;
   bot: BotAdapters;
   engine: ConversationEngine;
+  /** POST /api/messages (Bot Framework channels, Teams, the Emulator). */
+  botFramework: BotFrameworkEndpoint;
+  /** FairExit's own Direct Line endpoint, for Web Chat without a cloud service. */
+  directLine: { conversations: DirectLineConversations; tokens: DirectLineTokens };
   readiness: ReadinessCheck[];
   /** Delivers due outbox items (scheduled messages, retries) every `everyMs`; returns a stop function. */
   startDispatcher(everyMs?: number): () => void;
@@ -82,6 +92,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     llmBudgetMs: config.llm?.budgetMs,
     logger: logger.child({ component: "bot" }),
   });
+  const botFramework = createBotFrameworkEndpoint(
+    engine,
+    config.botFramework,
+    logger.child({ component: "botframework" }),
+  );
+  if (!botFramework.authenticated)
+    logger.warn(
+      {},
+      "MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (development mode, never in production)",
+    );
+  const directLine = {
+    conversations: new DirectLineConversations(engine, () => clock.now().getTime()),
+    tokens: new DirectLineTokens(secret),
+  };
   const readiness: ReadinessCheck[] = [
     {
       name: "store",
@@ -97,6 +121,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     policies,
     bot,
     engine,
+    botFramework,
+    directLine,
     readiness,
     startDispatcher(everyMs = 15_000) {
       const timer = setInterval(() => {

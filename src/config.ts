@@ -32,6 +32,15 @@ const EnvSchema = z
     FAIREXIT_WEBHOOK_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     FAIREXIT_LOG_PII: bool.default(false),
+    MicrosoftAppId: z.guid({ error: "expected the Azure Bot's app id (a GUID)" }).optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppType: z
+      .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+        error: "expected MultiTenant, SingleTenant or UserAssignedMSI",
+      })
+      .default("MultiTenant"),
+    MicrosoftAppTenantId: z.guid({ error: "expected the Microsoft Entra tenant id (a GUID)" }).optional(),
+    FAIREXIT_DIRECTLINE_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
     FAIREXIT_AUDIT_MASKED_FIELDS: z
       .string()
       .regex(
@@ -64,6 +73,24 @@ export interface Config {
   auditMaskedFields: string[] | undefined;
   /** The optional LLM (holds the API key: never log it). Undefined = rules and templates only. */
   llm: LlmConfig | undefined;
+  /**
+   * The Azure Bot registration /api/messages authenticates against. Undefined = development
+   * mode: no authentication (Bot Framework Emulator, local tests), announced loudly at start.
+   */
+  botFramework: BotFrameworkConfig | undefined;
+  /**
+   * Server-to-server secret with which a signed-in website mints Direct Line tokens bound to its
+   * customer (POST /api/directline/tokens). Undefined = only anonymous Web Chat tokens.
+   */
+  directLineSecret: string | undefined;
+}
+
+export interface BotFrameworkConfig {
+  appId: string;
+  /** Holds the client secret: never log it. */
+  appPassword: string | undefined;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       "required when FAIREXIT_OPERATIONS_URL or FAIREXIT_NOTIFY_URL is set",
     );
   return {
+    botFramework: botFrameworkFrom(e),
+    directLineSecret: e.FAIREXIT_DIRECTLINE_SECRET,
     port: e.PORT,
     host: e.HOST,
     store: e.FAIREXIT_STORE,
@@ -109,5 +138,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookSecret: e.FAIREXIT_WEBHOOK_SECRET,
     auditMaskedFields: e.FAIREXIT_AUDIT_MASKED_FIELDS?.split(","),
     llm: llmConfigFrom(e),
+  };
+}
+
+function botFrameworkFrom(e: z.infer<typeof EnvSchema>): BotFrameworkConfig | undefined {
+  if (!e.MicrosoftAppId) {
+    if (e.MicrosoftAppPassword)
+      throw new ConfigError("MicrosoftAppId", "required when MicrosoftAppPassword is set");
+    return undefined;
+  }
+  if (e.MicrosoftAppType !== "UserAssignedMSI" && !e.MicrosoftAppPassword)
+    throw new ConfigError("MicrosoftAppPassword", `required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  if (e.MicrosoftAppType !== "MultiTenant" && !e.MicrosoftAppTenantId)
+    throw new ConfigError("MicrosoftAppTenantId", `required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  return {
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    tenantId: e.MicrosoftAppTenantId,
   };
 }

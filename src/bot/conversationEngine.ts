@@ -7,6 +7,7 @@
  */
 
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
+import { KeyedMutex } from "../domain/keyedMutex.js";
 import { StoreError } from "../domain/ports.js";
 import { parseWith } from "../domain/validation.js";
 import { discharge, hashText, obligationsRenderedIn } from "../policies/ledger.js";
@@ -28,16 +29,19 @@ export interface ReceiveOptions {
 }
 
 export class ConversationEngine {
+  /** Turns of one conversation run one at a time (a double-clicked "Confirm" is two turns, in order). */
+  private readonly turns = new KeyedMutex();
+
   constructor(private readonly deps: ConversationDeps) {}
 
   /** Opens a conversation with the greeting (and, with a trusted identity, the first question). */
   async start(conversationId: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.run(conversationId, undefined, options);
+    return this.turns.run(conversationId, () => this.run(conversationId, undefined, options));
   }
 
   /** Handles one customer message. */
   async receive(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.run(conversationId, text, options);
+    return this.turns.run(conversationId, () => this.run(conversationId, text, options));
   }
 
   private async run(

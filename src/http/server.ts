@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import restify from "restify";
 import type { App } from "../app.js";
 import { runReadiness } from "../domain/readiness.js";
+import { registerDirectLineRoutes } from "./directLineRoutes.js";
+import { registerWebChatRoutes } from "./webChatRoutes.js";
 
 export interface RunningServer {
   url: string;
@@ -25,6 +27,17 @@ export function buildServer(app: App): restify.Server {
     const report = await runReadiness(app.readiness);
     res.send(report.ready ? 200 : 503, report);
   });
+  server.post("/api/messages", async (req, res) => {
+    await app.botFramework.process(req, res);
+  });
+  registerDirectLineRoutes(server, {
+    ...app.directLine,
+    secret: app.config.directLineSecret,
+    customerExists: async (id) => (await app.store.customers.get(id)) !== undefined,
+    now: () => app.clock.now().getTime(),
+    logger: app.logger.child({ component: "directline" }),
+  });
+  registerWebChatRoutes(server);
   server.on("restifyError", (req, _res, err, next) => {
     app.logger.warn({ method: req.method, path: req.path(), err: err.message }, "request failed");
     return next();

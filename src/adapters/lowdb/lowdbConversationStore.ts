@@ -14,7 +14,7 @@ import { Conversation, ConversationId, type Turn } from "../../domain/conversati
 import { type ConversationChanges, type ConversationStore, StoreError } from "../../domain/ports.js";
 import { parseWith } from "../../domain/validation.js";
 import { checkSequence, summarise } from "../memory/memoryStore.js";
-import { KeyedMutex } from "./keyedMutex.js";
+import { KeyedMutex } from "../../domain/keyedMutex.js";
 
 const copy = <T>(v: T): T => structuredClone(v);
 const shardOf = (id: string) => createHash("sha1").update(id).digest("hex").slice(0, 2);

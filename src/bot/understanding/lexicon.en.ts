@@ -133,6 +133,8 @@ export const en: LexiconData = {
     "(?:i'm|we're|i am|we are) staying",
     "stay with you",
     "(?:cancel|withdraw|stop) (?:the|my) cancellation",
+    // the confirmation card's button (not "keep my number": that is about porting)
+    "keep (?:my|the|our) (?:service|services|contract|plan|subscription|account)",
   ],
   changedMind: ["changed my mind", "change of mind", "changed our minds", "second thoughts", "thought better of it", "reconsidered"],
   changedMindContext: [

@@ -15,6 +15,13 @@ export function registerStartCommand(program: Command): void {
       const stopDispatcher = app.startDispatcher();
       const lines = [
         `FairExit is running (${app.store.kind} store: ${config.store === "lowdb" ? config.dataDir : "in memory"})`,
+        `  web chat    ${running.url}/`,
+        `  bot         ${running.url}/api/messages${
+          app.botFramework.authenticated
+            ? " (Bot Framework auth on)"
+            : "  ** DEVELOPMENT MODE: no authentication; set MicrosoftAppId before deploying **"
+        }`,
+        `  direct line ${running.url}/v3/directline${config.directLineSecret ? " (signed-in tokens on)" : ""}`,
         `  health      ${running.url}/healthz`,
         `  readiness   ${running.url}/readyz`,
         `  policies    ${config.policyDir}`,

@@ -50,6 +50,9 @@ const cancelling: Case[] = [
   { say: "Nope, not yet", after: "confirm", first: "no", not: ["yes"] },
   { say: "Yes, no problem", after: "confirm", first: "yes", not: ["no"] },
   { say: "Actually I'll stay", first: "keep_service", not: ["cancel"], sure: "high" },
+  // the two buttons of the confirmation card
+  { say: "Keep my service", after: "confirm", first: "keep_service", not: ["cancel", "yes"] },
+  { say: "Confirm cancellation", after: "confirm", first: "yes", not: ["keep_service"] },
   {
     say: "I changed my mind, keep it",
     after: "confirm",

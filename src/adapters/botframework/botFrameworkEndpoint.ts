@@ -1,0 +1,66 @@
+/**
+ * POST /api/messages through botbuilder's CloudAdapter. With an app id, every request must
+ * carry a valid Bot Framework token (the adapter answers 401 otherwise and the bot never sees
+ * the activity); without one, the endpoint runs in development mode with no authentication.
+ */
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Request,
+  type Response,
+  type TurnContext,
+} from "botbuilder";
+import type { ConversationEngine } from "../../bot/conversationEngine.js";
+import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
+import type { BotFrameworkConfig } from "../../config.js";
+import type { Logger } from "../../domain/logger.js";
+
+export interface BotFrameworkEndpoint {
+  /** False in development mode (no MicrosoftAppId): requests are not authenticated. */
+  readonly authenticated: boolean;
+  process(req: Request, res: Response): Promise<void>;
+}
+
+const SORRY =
+  "Sorry, something went wrong on our side and nothing was changed. Please try again, or say 'person' to talk to a person.";
+
+export function createBotFrameworkEndpoint(
+  engine: ConversationEngine,
+  config: BotFrameworkConfig | undefined,
+  logger: Logger,
+): BotFrameworkEndpoint {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config
+      ? {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword,
+          MicrosoftAppType: config.appType,
+          MicrosoftAppTenantId: config.tenantId,
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logger.error(
+      { err: error.message, channel: context.activity.channelId, activityType: context.activity.type },
+      "bot turn failed",
+    );
+    await context.sendActivity(SORRY);
+  };
+
+  const logic = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const replies = await respondToActivity(engine, activity, {
+      conversationId: engineConversationId(activity.channelId, activity.conversation.id),
+      channel: activity.channelId,
+      botId: activity.recipient?.id,
+    });
+    if (replies.length > 0) await context.sendActivities(replies as Partial<Activity>[]);
+  };
+
+  return {
+    authenticated: config !== undefined,
+    process: (req, res) => adapter.process(req, res, logic),
+  };
+}

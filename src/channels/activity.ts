@@ -1,0 +1,46 @@
+/**
+ * The Bot Framework activity shapes FairExit reads and writes, as plain data. The botbuilder
+ * adapter and the Direct Line endpoint both speak them; neither this file nor its users import
+ * an SDK, so the channel logic survives a move off botbuilder.
+ */
+import { z } from "zod";
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+/** What FairExit reads from an incoming activity; everything else is ignored. */
+export const IncomingActivity = z.looseObject({
+  type: z.string().min(1, "expected an activity type"),
+  id: z.string().optional(),
+  text: z.string().max(MAX_MESSAGE_LENGTH, `expected at most ${MAX_MESSAGE_LENGTH} characters`).optional(),
+  /** Adaptive Card Action.Submit (Teams, Web Chat) posts the button's data here. */
+  value: z.unknown().optional(),
+  from: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  membersAdded: z.array(z.looseObject({ id: z.string() })).optional(),
+  channelData: z.unknown().optional(),
+});
+export type IncomingActivity = z.infer<typeof IncomingActivity>;
+
+/** Machine-readable data on every bot reply, for integrators (channelData.fairexit). */
+export interface FairExitChannelData {
+  conversationId: string;
+  stage: string;
+  expecting: string;
+  /** Obligations (disclosures) this very message discharged. */
+  discharges: string[];
+  card?: string;
+}
+
+export interface AdaptiveCardAttachment {
+  contentType: "application/vnd.microsoft.card.adaptive";
+  content: Record<string, unknown>;
+}
+
+export interface ReplyActivity {
+  type: "message";
+  text: string;
+  textFormat: "plain";
+  inputHint: "acceptingInput" | "expectingInput" | "ignoringInput";
+  attachments?: AdaptiveCardAttachment[];
+  suggestedActions?: { actions: { type: "imBack"; title: string; value: string }[] };
+  channelData: { fairexit: FairExitChannelData };
+}

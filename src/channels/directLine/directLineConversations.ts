@@ -1,0 +1,165 @@
+/**
+ * The Direct Line 3.0 conversations FairExit serves itself, so Microsoft's Web Chat runs with
+ * no cloud service: each conversation keeps the activities of both sides in order, numbered by
+ * watermark, and Web Chat polls for the ones after its watermark. The log is transport only
+ * (the conversation itself is in the store), kept in memory, bounded, and dropped when idle;
+ * after a restart a valid token simply starts a fresh log on the same stored conversation.
+ */
+import type { ConversationEngine } from "../../bot/conversationEngine.js";
+import { KeyedMutex } from "../../domain/keyedMutex.js";
+import type { ReplyActivity } from "../activity.js";
+import { replyActivities } from "../replyActivities.js";
+import { respondToActivity } from "../respondToActivity.js";
+import type { DirectLineGrant } from "./directLineToken.js";
+
+export const BOT_ACCOUNT = { id: "fairexit", name: "FairExit (automated assistant)", role: "bot" } as const;
+const CHANNEL = "webchat";
+const MAX_ACTIVITIES = 1000;
+
+export interface DirectLineActivity {
+  [key: string]: unknown;
+  id: string;
+  type: string;
+  timestamp: string;
+  channelId: "directline";
+  conversation: { id: string };
+  from: { id: string; name?: string; role: "user" | "bot" };
+}
+
+interface Log {
+  activities: DirectLineActivity[];
+  /** How many of the oldest activities were dropped to keep the log bounded. */
+  dropped: number;
+  started: boolean;
+  lastUsedMs: number;
+}
+
+export interface DirectLineLimits {
+  maxConversations: number;
+  idleMs: number;
+}
+
+export class DirectLineConversations {
+  private readonly logs = new Map<string, Log>();
+  private readonly order = new KeyedMutex();
+
+  constructor(
+    private readonly engine: ConversationEngine,
+    private readonly now: () => number,
+    private readonly limits: DirectLineLimits = { maxConversations: 10_000, idleMs: 2 * 60 * 60_000 },
+  ) {}
+
+  /** Opens the conversation (the greeting, or the first question for a signed-in customer) once. */
+  async start(grant: DirectLineGrant): Promise<void> {
+    await this.order.run(grant.conversationId, async () => {
+      const log = this.log(grant.conversationId);
+      if (log.started) return;
+      log.started = true;
+      const turn = await this.engine.start(grant.conversationId, {
+        channel: CHANNEL,
+        trustedCustomerId: grant.customerId,
+      });
+      this.appendReplies(grant.conversationId, log, replyActivities(turn), undefined);
+    });
+  }
+
+  /** Records the customer's activity, lets the bot answer it, and returns the activity's id. */
+  async post(grant: DirectLineGrant, activity: Record<string, unknown>): Promise<string> {
+    return this.order.run(grant.conversationId, async () => {
+      const log = this.log(grant.conversationId);
+      const echoed = this.append(grant.conversationId, log, {
+        ...pick(activity),
+        from: { id: grant.userId, role: "user" },
+      });
+      const replies = await respondToActivity(this.engine, activity, {
+        conversationId: grant.conversationId,
+        channel: CHANNEL,
+        botId: BOT_ACCOUNT.id,
+        trustedCustomerId: grant.customerId,
+      });
+      this.appendReplies(grant.conversationId, log, replies, echoed.id);
+      return echoed.id;
+    });
+  }
+
+  /**
+   * The activities after `watermark`: all that are kept when it is missing or unknown (a
+   * watermark from before a restart), so a client never waits for numbers that will not come.
+   */
+  activities(
+    conversationId: string,
+    watermark: string | undefined,
+  ): { activities: DirectLineActivity[]; watermark: string } {
+    const log = this.log(conversationId);
+    const total = log.dropped + log.activities.length;
+    const seen = watermark === undefined ? 0 : Number(watermark);
+    const known = Number.isInteger(seen) && seen >= 0 && seen <= total;
+    const start = known ? Math.max(0, seen - log.dropped) : 0;
+    return { activities: log.activities.slice(start), watermark: String(total) };
+  }
+
+  get size(): number {
+    return this.logs.size;
+  }
+
+  private appendReplies(
+    conversationId: string,
+    log: Log,
+    replies: ReplyActivity[],
+    replyToId: string | undefined,
+  ) {
+    for (const reply of replies)
+      this.append(conversationId, log, { ...reply, from: BOT_ACCOUNT, ...(replyToId ? { replyToId } : {}) });
+  }
+
+  private append(
+    conversationId: string,
+    log: Log,
+    activity: Record<string, unknown> & { from: DirectLineActivity["from"] },
+  ): DirectLineActivity {
+    const stored: DirectLineActivity = {
+      ...activity,
+      type: String(activity.type ?? "message"),
+      id: `${conversationId}|${String(log.dropped + log.activities.length).padStart(7, "0")}`,
+      timestamp: new Date(this.now()).toISOString(),
+      channelId: "directline",
+      conversation: { id: conversationId },
+    };
+    if (log.activities.length >= MAX_ACTIVITIES) {
+      log.activities.shift();
+      log.dropped++;
+    }
+    log.activities.push(stored);
+    return stored;
+  }
+
+  private log(conversationId: string): Log {
+    const now = this.now();
+    let log = this.logs.get(conversationId);
+    if (log) {
+      this.logs.delete(conversationId); // re-insert: the map's order is least recently used first
+    } else {
+      this.evict(now);
+      log = { activities: [], dropped: 0, started: false, lastUsedMs: now };
+    }
+    log.lastUsedMs = now;
+    this.logs.set(conversationId, log);
+    return log;
+  }
+
+  private evict(now: number): void {
+    for (const [id, log] of this.logs) {
+      const idle = now - log.lastUsedMs > this.limits.idleMs;
+      if (!idle && this.logs.size < this.limits.maxConversations) break;
+      this.logs.delete(id);
+    }
+  }
+}
+
+/** The parts of a posted activity that are kept in the log (never a client-chosen id or sender). */
+function pick(activity: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = { type: activity.type };
+  for (const key of ["text", "textFormat", "value", "locale", "channelData"] as const)
+    if (activity[key] !== undefined) kept[key] = activity[key];
+  return kept;
+}

@@ -1,0 +1,71 @@
+/**
+ * One incoming activity, answered by the conversation engine: a message is the customer's
+ * words (or a card button's), a conversationUpdate that adds the customer opens the
+ * conversation with the greeting, anything else gets no reply. Shared by the Bot Framework
+ * endpoint and the Direct Line endpoint, so every channel behaves the same.
+ */
+import { createHash } from "node:crypto";
+import type { ConversationEngine } from "../bot/conversationEngine.js";
+import { IncomingActivity, MAX_MESSAGE_LENGTH, type ReplyActivity } from "./activity.js";
+import { incomingText } from "./incomingText.js";
+import { replyActivities } from "./replyActivities.js";
+
+export interface ActivityScope {
+  /** The engine's conversation id for this channel conversation. */
+  conversationId: string;
+  channel: string;
+  /** The bot's own id in the channel (a conversationUpdate adding only the bot is not a greeting cue). */
+  botId?: string;
+  trustedCustomerId?: string;
+}
+
+/**
+ * Channel conversation ids (Teams: `a:1Xk…` of 100+ characters with colons) are not valid
+ * engine ids; this maps one to a stable engine id, so the conversation resumes where it was.
+ */
+export function engineConversationId(channel: string, channelConversationId: string): string {
+  const digest = createHash("sha256").update(`${channel}\u0000${channelConversationId}`).digest("base64url");
+  return `bf-${digest.slice(0, 32)}`;
+}
+
+const plain = (text: string, scope: ActivityScope, stage: string): ReplyActivity => ({
+  type: "message",
+  text,
+  textFormat: "plain",
+  inputHint: "expectingInput",
+  channelData: {
+    fairexit: { conversationId: scope.conversationId, stage, expecting: "anything", discharges: [] },
+  },
+});
+
+export async function respondToActivity(
+  engine: ConversationEngine,
+  raw: unknown,
+  scope: ActivityScope,
+): Promise<ReplyActivity[]> {
+  const parsed = IncomingActivity.safeParse(raw);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.path[0] === "text" && i.code === "too_big");
+    return tooLong
+      ? [
+          plain(
+            `That message is too long for me (at most ${MAX_MESSAGE_LENGTH} characters).`,
+            scope,
+            "unchanged",
+          ),
+        ]
+      : [];
+  }
+  const activity = parsed.data;
+  const options = { channel: scope.channel, trustedCustomerId: scope.trustedCustomerId };
+  if (activity.type === "conversationUpdate") {
+    const customerJoined = activity.membersAdded?.some((m) => m.id !== scope.botId);
+    if (!customerJoined) return [];
+    return replyActivities(await engine.start(scope.conversationId, options));
+  }
+  if (activity.type !== "message") return [];
+  const text = incomingText(activity);
+  if (text === undefined)
+    return [plain("I can only read text messages. What would you like to do?", scope, "unchanged")];
+  return replyActivities(await engine.receive(scope.conversationId, text, options));
+}

@@ -1,0 +1,75 @@
+/**
+ * The Web Chat page at / and its assets: Microsoft's Web Chat bundle straight from the
+ * `botframework-webchat` package (no CDN), gzip-compressed once, plus FairExit's page script
+ * and style from web/. Public by design: the page only gets anonymous tokens.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { Request, Response, Server } from "restify";
+
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../web");
+
+/** Where the installed botframework-webchat keeps its browser bundle. */
+export function webChatBundlePath(): string {
+  const entry = createRequire(import.meta.url).resolve("botframework-webchat");
+  return join(dirname(entry), "../dist/webchat.js");
+}
+
+interface Asset {
+  type: string;
+  body: Buffer;
+  gzip: Buffer;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Web Chat injects its styles at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
+function load(path: string, type: string): () => Asset {
+  let asset: Asset | undefined;
+  return () => {
+    if (!asset) {
+      const body = readFileSync(path);
+      asset = { type, body, gzip: gzipSync(body) };
+    }
+    return asset;
+  };
+}
+
+export function registerWebChatRoutes(server: Server): void {
+  const assets: Record<string, () => Asset> = {
+    "/": load(join(WEB_DIR, "index.html"), "text/html; charset=utf-8"),
+    "/webchat/webchat.js": load(webChatBundlePath(), "text/javascript; charset=utf-8"),
+    "/webchat/fairexit-webchat.js": load(
+      join(WEB_DIR, "fairexit-webchat.js"),
+      "text/javascript; charset=utf-8",
+    ),
+    "/webchat/fairexit-webchat.css": load(join(WEB_DIR, "fairexit-webchat.css"), "text/css; charset=utf-8"),
+  };
+  for (const [path, asset] of Object.entries(assets)) {
+    server.get(path, async (req: Request, res: Response) => {
+      const { type, body, gzip } = asset();
+      const zipped = /\bgzip\b/.test(req.header("accept-encoding") ?? "");
+      res.writeHead(200, {
+        "content-type": type,
+        "content-length": (zipped ? gzip : body).length,
+        "cache-control": path === "/" ? "no-cache" : "public, max-age=3600",
+        "content-security-policy": CSP,
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        vary: "accept-encoding",
+        ...(zipped ? { "content-encoding": "gzip" } : {}),
+      });
+      res.end(zipped ? gzip : body);
+    });
+  }
+}
