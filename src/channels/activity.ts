@@ -20,6 +20,22 @@ export const IncomingActivity = z.looseObject({
 });
 export type IncomingActivity = z.infer<typeof IncomingActivity>;
 
+/**
+ * The envelope every activity posted to /api/messages must have (Bot Framework Activity
+ * schema): checked before botbuilder sees it, so a malformed request gets a 400 naming the
+ * field instead of an internal error.
+ */
+export const ActivityEnvelope = z.looseObject({
+  type: z.string({ error: "expected the activity type (a string)" }).min(1, "expected the activity type"),
+  channelId: z.string({ error: "expected the channel id" }).min(1, "expected the channel id"),
+  serviceUrl: z
+    .string({ error: "expected the channel's serviceUrl" })
+    .min(1, "expected the channel's serviceUrl"),
+  conversation: z.looseObject({ id: z.string({ error: "expected the conversation id" }).min(1) }),
+  from: z.looseObject({ id: z.string({ error: "expected the sender id" }) }),
+  recipient: z.looseObject({ id: z.string({ error: "expected the recipient (bot) id" }) }).optional(),
+});
+
 /** Machine-readable data on every bot reply, for integrators (channelData.fairexit). */
 export interface FairExitChannelData {
   conversationId: string;

@@ -91,6 +91,29 @@ describe("replies on a Bot Framework channel", () => {
     expect(chat.reply).toContain("postcode");
   });
 
+  it("rejects a malformed activity with 400 naming the field, before anything reaches the bot", async () => {
+    const post = (body: string) =>
+      fetch(`${server.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+    const chat = new BotFrameworkChat(server.url);
+    const { conversation: _omitted, ...noConversation } = chat.activity({ type: "message", text: "hi" });
+    const cases: [string, RegExp][] = [
+      ["{}", /type/],
+      [JSON.stringify({ ...chat.activity({ type: "message" }), type: 5 }), /type/],
+      [JSON.stringify(noConversation), /conversation/],
+      [JSON.stringify({ ...chat.activity({ type: "message" }), serviceUrl: undefined }), /serviceUrl/],
+      ["not json", /JSON/],
+    ];
+    for (const [body, names] of cases) {
+      const res = await post(body);
+      expect(res.status, body).toBe(400);
+      expect(await res.text(), body).toMatch(names);
+    }
+  });
+
   it("ignores activity types it has nothing to say to", async () => {
     const chat = new BotFrameworkChat(server.url);
     const typing = await chat.send(chat.activity({ type: "typing" }));

@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { ConversationEngine } from "../../bot/conversationEngine.js";
+import { ActivityEnvelope } from "../../channels/activity.js";
 import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
 import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
@@ -61,6 +62,17 @@ export function createBotFrameworkEndpoint(
 
   return {
     authenticated: config !== undefined,
-    process: (req, res) => adapter.process(req, res, logic),
+    async process(req, res) {
+      const envelope = ActivityEnvelope.safeParse(req.body);
+      if (!envelope.success) {
+        const issue = envelope.error.issues[0]!;
+        const field = issue.path.join(".") || "body";
+        res.status(400);
+        res.send({ error: { code: "BadArgument", message: `${field}: ${issue.message}` } });
+        res.end();
+        return;
+      }
+      await adapter.process(req, res, logic);
+    },
   };
 }
