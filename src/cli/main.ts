@@ -15,6 +15,7 @@ import { registerOutboxCommand } from "./commands/outboxCommand.js";
 import { registerPolicyCommands } from "./commands/policyCommands.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
+import { registerTeamsCommand } from "./commands/teamsCommand.js";
 
 export function buildProgram(): Command {
   const program = new Command("fairexit")
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerOutboxCommand(program);
   registerChatCommand(program);
+  registerTeamsCommand(program);
   return program;
 }
 

@@ -37,7 +37,7 @@ describe.skipIf(chromiumMissing !== undefined && !browserRequired)("Web Chat in 
     const person = page.getByRole("button", { name: "Talk to a person" }).first();
     await expect(person.isVisible()).resolves.toBe(true);
     await expect(page.getByRole("region", { name: /automated assistant/ }).count()).resolves.toBe(1);
-    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    const focused = () => page.evaluate<string | undefined>("document.activeElement?.textContent?.trim()");
     await page.keyboard.press("Tab");
     expect(await focused()).toBe("Skip to the chat");
     await page.keyboard.press("Tab");
@@ -61,10 +61,16 @@ describe.skipIf(chromiumMissing !== undefined && !browserRequired)("Web Chat in 
     await send("continue", /Shall I go ahead and cancel\?|One optional offer/);
     if (await page.getByRole("button", { name: "No thanks, cancel" }).count()) {
       await page.getByRole("button", { name: "No thanks, cancel" }).last().click();
-      await page.getByText(/Shall I go ahead and cancel\?/).last().waitFor({ timeout: 15_000 });
+      await page
+        .getByText(/Shall I go ahead and cancel\?/)
+        .last()
+        .waitFor({ timeout: 15_000 });
     }
     await page.getByRole("button", { name: "Confirm cancellation" }).last().click();
-    await page.getByText(/Cancellation confirmed\. Your reference is FX-/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/Cancellation confirmed\. Your reference is FX-/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expect(page.getByText("Cancellation receipt").count()).resolves.toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -73,7 +79,10 @@ describe.skipIf(chromiumMissing !== undefined && !browserRequired)("Web Chat in 
   it("hands over to a person from the button above the chat", async () => {
     const { page } = await openChat();
     await page.getByRole("button", { name: "Talk to a person" }).first().click();
-    await page.getByText(/passing you to a person/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/passing you to a person/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.close();
   }, 60_000);
 });

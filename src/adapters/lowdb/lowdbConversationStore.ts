@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import { Conversation, ConversationId, type Turn } from "../../domain/conversation.js";
+import { KeyedMutex } from "../../domain/keyedMutex.js";
 import { type ConversationChanges, type ConversationStore, StoreError } from "../../domain/ports.js";
 import { parseWith } from "../../domain/validation.js";
 import { checkSequence, summarise } from "../memory/memoryStore.js";
-import { KeyedMutex } from "../../domain/keyedMutex.js";
 
 const copy = <T>(v: T): T => structuredClone(v);
 const shardOf = (id: string) => createHash("sha1").update(id).digest("hex").slice(0, 2);
