@@ -63,6 +63,13 @@ export function createBotFrameworkEndpoint(
   return {
     authenticated: config !== undefined,
     async process(req, res) {
+      if (config && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ""))) {
+        // botbuilder would refuse it too, but only after logging a stack trace per request.
+        res.status(401);
+        res.send({ error: { code: "Unauthorized", message: "expected a Bot Framework bearer token" } });
+        res.end();
+        return;
+      }
       const envelope = ActivityEnvelope.safeParse(req.body);
       if (!envelope.success) {
         const issue = envelope.error.issues[0]!;
