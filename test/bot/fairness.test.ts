@@ -71,7 +71,7 @@ describe("the confirmation gate", () => {
     expect(chat.stage).toBe("confirm");
     // The ledger loses the unlock disclosure (as if the policy had added it after the review).
     const stored = (await bot.store.conversations.get(chat.id))!;
-    const state = stored.state as { ledger: { discharges: { obligationId: string }[] } };
+    const state = structuredClone(stored.state) as { ledger: { discharges: { obligationId: string }[] } };
     state.ledger.discharges = state.ledger.discharges.filter(
       (d) => !d.obligationId.startsWith("device-unlock"),
     );

@@ -68,12 +68,18 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
     );
 
     it(
-      "hands out copies: changing a returned customer changes nothing stored",
+      "hands out read-only values: changing a returned customer fails and changes nothing stored",
       withStore(async ({ store }) => {
-        await store.customers.upsertMany([aCustomer({ id: "cust-copy" })]);
+        const given = aCustomer({ id: "cust-copy" });
+        await store.customers.upsertMany([given]);
+        given.services[0]!.monthlyFee = 998; // the store kept its own copy
         const got = await store.customers.get("cust-copy");
-        got!.services[0]!.monthlyFee = 999;
+        expect(() => {
+          got!.services[0]!.monthlyFee = 999;
+        }).toThrow(TypeError);
         expect((await store.customers.get("cust-copy"))?.services[0]?.monthlyFee).toBe(35);
+        const coverage = await store.customers.coverage();
+        expect(() => (coverage as unknown[]).push({})).toThrow(TypeError);
       }),
     );
 
@@ -117,6 +123,10 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
           },
         );
         const c = await store.conversations.get("conv-turns");
+        expect(() => {
+          (c!.state as { stage: string }).stage = "closed";
+        }).toThrow(TypeError);
+        expect(() => c!.turns.push(aTurn(3, "sneaky"))).toThrow(TypeError);
         expect(c?.turns.map((t) => t.text)).toEqual([
           "I want to cancel",
           "What is your account number?",

@@ -11,12 +11,13 @@ import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import { Conversation, ConversationId, type Turn } from "../../domain/conversation.js";
+import { deepFreeze, frozenCopy } from "../../domain/deepFreeze.js";
 import { KeyedMutex } from "../../domain/keyedMutex.js";
 import { type ConversationChanges, type ConversationStore, StoreError } from "../../domain/ports.js";
 import { parseWith } from "../../domain/validation.js";
 import { checkSequence, summarise } from "../memory/memoryStore.js";
 
-const copy = <T>(v: T): T => structuredClone(v);
+const copy = frozenCopy;
 const shardOf = (id: string) => createHash("sha1").update(id).digest("hex").slice(0, 2);
 
 export class LowdbConversationStore implements ConversationStore {
@@ -61,7 +62,7 @@ export class LowdbConversationStore implements ConversationStore {
     }
     if (db.data === null) return undefined;
     try {
-      db.data = parseWith(Conversation, db.data, file);
+      db.data = deepFreeze(parseWith(Conversation, db.data, file));
     } catch (e) {
       throw new StoreError("invalid_data", (e as Error).message);
     }
@@ -94,7 +95,7 @@ export class LowdbConversationStore implements ConversationStore {
     if (!ConversationId.safeParse(id).success) return Promise.resolve(undefined);
     return this.mutex.run(id, async () => {
       const db = await this.handle(id);
-      return db && copy(db.data);
+      return db?.data;
     });
   }
 
@@ -118,13 +119,13 @@ export class LowdbConversationStore implements ConversationStore {
       if (!db) throw new StoreError("not_found", `conversation ${id} not found`);
       const c = db.data;
       checkSequence(id, c.turns.length, turns);
-      db.data = {
+      db.data = Object.freeze({
         ...c,
-        turns: [...c.turns, ...turns.map(copy)],
+        turns: Object.freeze([...c.turns, ...turns.map(copy)]) as Turn[],
         state: copy(state),
         updatedAt: turns.at(-1)?.at ?? c.updatedAt,
         ...(changes.customerId !== undefined ? { customerId: changes.customerId } : {}),
-      };
+      });
       try {
         await db.write();
       } catch (e) {

@@ -9,11 +9,12 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { Coverage, Customer } from "../../domain/customer.js";
 import { CURRENT_SCHEMA_VERSION, CustomerFile } from "../../domain/customerFile.js";
+import { deepFreeze, frozenCopy } from "../../domain/deepFreeze.js";
 import { migrateCustomerFile } from "../../domain/migrations.js";
 import { type CustomerStore, StoreError } from "../../domain/ports.js";
 import { parseWith } from "../../domain/validation.js";
 
-const copy = <T>(v: T): T => structuredClone(v);
+const copy = frozenCopy;
 
 export interface OpenedCustomerFile {
   store: LowdbCustomerStore;
@@ -26,6 +27,8 @@ export class LowdbCustomerStore implements CustomerStore {
   private byAccount = new Map<string, string>();
 
   private constructor(private readonly db: Low<CustomerFile>) {
+    deepFreeze(db.data.customers);
+    deepFreeze(db.data.coverage);
     this.index();
   }
 
@@ -64,15 +67,14 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   async get(id: string) {
-    const c = this.byId.get(id);
-    return c && copy(c);
+    return this.byId.get(id);
   }
   async findByAccountNumber(accountNumber: string) {
     const id = this.byAccount.get(accountNumber);
     return id === undefined ? undefined : this.get(id);
   }
   async list() {
-    return this.db.data.customers.map(copy);
+    return [...this.db.data.customers];
   }
   async count() {
     return this.db.data.customers.length;
@@ -99,7 +101,7 @@ export class LowdbCustomerStore implements CustomerStore {
     await this.replace({ ...this.db.data, customers: [...kept, ...added] });
   }
   async coverage() {
-    return copy(this.db.data.coverage);
+    return this.db.data.coverage;
   }
   async setCoverage(coverage: Coverage) {
     await this.replace({ ...this.db.data, coverage: copy(coverage) });

@@ -1,9 +1,10 @@
 /**
- * In-memory store: for tests and for trying things out. Values are copied on the way in and
- * out, so callers can never change what is stored by mutating an object they hold.
+ * In-memory store: for tests and for trying things out. Values are copied and frozen on the
+ * way in and handed out as they are, so callers can never change what is stored.
  */
 import type { Conversation, ConversationSummary, Turn } from "../../domain/conversation.js";
 import type { Coverage, Customer } from "../../domain/customer.js";
+import { frozenCopy } from "../../domain/deepFreeze.js";
 import {
   type ConversationChanges,
   type ConversationStore,
@@ -12,8 +13,6 @@ import {
   StoreError,
 } from "../../domain/ports.js";
 import { MemoryAuditLog } from "./memoryAuditLog.js";
-
-const copy = <T>(v: T): T => structuredClone(v);
 
 export function summarise(c: Conversation): ConversationSummary {
   return {
@@ -37,18 +36,17 @@ export function checkSequence(id: string, next: number, turns: readonly Turn[]):
 export class MemoryCustomerStore implements CustomerStore {
   private readonly byId = new Map<string, Customer>();
   private readonly byAccount = new Map<string, string>();
-  private cover: Coverage = [];
+  private cover: Coverage = Object.freeze([]) as unknown as Coverage;
 
   async get(id: string) {
-    const c = this.byId.get(id);
-    return c && copy(c);
+    return this.byId.get(id);
   }
   async findByAccountNumber(accountNumber: string) {
     const id = this.byAccount.get(accountNumber);
     return id === undefined ? undefined : this.get(id);
   }
   async list() {
-    return [...this.byId.values()].map(copy);
+    return [...this.byId.values()];
   }
   async count() {
     return this.byId.size;
@@ -57,15 +55,15 @@ export class MemoryCustomerStore implements CustomerStore {
     for (const c of customers) {
       const previous = this.byId.get(c.id);
       if (previous) this.byAccount.delete(previous.accountNumber);
-      this.byId.set(c.id, copy(c));
+      this.byId.set(c.id, frozenCopy(c));
       this.byAccount.set(c.accountNumber, c.id);
     }
   }
   async coverage() {
-    return copy(this.cover);
+    return this.cover;
   }
   async setCoverage(coverage: Coverage) {
-    this.cover = copy(coverage);
+    this.cover = frozenCopy(coverage);
   }
 }
 
@@ -75,11 +73,10 @@ export class MemoryConversationStore implements ConversationStore {
   async create(conversation: Conversation) {
     if (this.byId.has(conversation.id))
       throw new StoreError("conflict", `conversation ${conversation.id} exists`);
-    this.byId.set(conversation.id, copy(conversation));
+    this.byId.set(conversation.id, frozenCopy(conversation));
   }
   async get(id: string) {
-    const c = this.byId.get(id);
-    return c && copy(c);
+    return this.byId.get(id);
   }
   async appendTurn(id: string, turn: Turn, state: Conversation["state"], changes: ConversationChanges = {}) {
     await this.appendTurns(id, [turn], state, changes);
@@ -93,10 +90,16 @@ export class MemoryConversationStore implements ConversationStore {
     const c = this.byId.get(id);
     if (!c) throw new StoreError("not_found", `conversation ${id} not found`);
     checkSequence(id, c.turns.length, turns);
-    c.turns.push(...turns.map(copy));
-    c.state = copy(state);
-    c.updatedAt = turns.at(-1)?.at ?? c.updatedAt;
-    if (changes.customerId !== undefined) c.customerId = changes.customerId;
+    this.byId.set(
+      id,
+      Object.freeze({
+        ...c,
+        turns: Object.freeze([...c.turns, ...turns.map(frozenCopy)]) as Turn[],
+        state: frozenCopy(state),
+        updatedAt: turns.at(-1)?.at ?? c.updatedAt,
+        ...(changes.customerId !== undefined ? { customerId: changes.customerId } : {}),
+      }),
+    );
   }
   async list(filter: { customerId?: string } = {}) {
     return [...this.byId.values()]
