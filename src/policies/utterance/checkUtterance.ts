@@ -35,7 +35,7 @@ export function checkUtterance(
 ): Finding[] {
   const lower = lowerSameLength(normalizeForMatching(text));
   const t: CheckedText = { text, lower, sentences: sentenceRanges(lower) };
-  const out: Finding[] = toneFindings(t, policy.tone, ctx.speaker);
+  const out: Finding[] = [...cachedToneFindings(t, policy.tone, ctx.speaker)];
   if (ctx.decision) {
     out.push(...feeContradictions(t, ctx.decision));
     out.push(...unlockContradictions(t, ctx.decision));
@@ -43,6 +43,33 @@ export function checkUtterance(
   }
   out.push(...offerContradictions(t, ctx.decision, ctx.ledger));
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * Tone findings depend on the text, the speaker and the tone rules only, and the bot says the
+ * same phrases and policy texts over and over: they are remembered per compiled tone (a
+ * reloaded policy starts afresh), a bounded number of texts each.
+ */
+const TONE_CACHE_SIZE = 4096;
+const toneCache = new WeakMap<CompiledTone, Map<string, readonly Finding[]>>();
+
+function cachedToneFindings(
+  t: CheckedText,
+  tone: CompiledTone,
+  speaker: UtteranceSpeaker,
+): readonly Finding[] {
+  let cache = toneCache.get(tone);
+  if (!cache) {
+    cache = new Map();
+    toneCache.set(tone, cache);
+  }
+  const key = `${speaker}\u0000${t.text}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const found = Object.freeze(toneFindings(t, tone, speaker));
+  if (cache.size >= TONE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, found);
+  return found;
 }
 
 interface Hit extends Range {
