@@ -1,4 +1,5 @@
 import { type AuditEntry, type AuditRecord, chain, verifyChain } from "../../audit/auditEntry.js";
+import { deepFreeze, frozenCopy } from "../../domain/deepFreeze.js";
 import type { AuditLog } from "../../domain/ports.js";
 
 export class MemoryAuditLog implements AuditLog {
@@ -6,14 +7,14 @@ export class MemoryAuditLog implements AuditLog {
   readonly entries: AuditEntry[] = [];
 
   async append(record: AuditRecord) {
-    const entry = chain(this.entries.at(-1), structuredClone(record));
+    const entry = deepFreeze(chain(this.entries.at(-1), frozenCopy(record)));
     this.entries.push(entry);
-    return structuredClone(entry);
+    return entry;
   }
   async read(filter: { conversationId?: string } = {}) {
-    return this.entries
-      .filter((e) => filter.conversationId === undefined || e.conversationId === filter.conversationId)
-      .map((e) => structuredClone(e));
+    return this.entries.filter(
+      (e) => filter.conversationId === undefined || e.conversationId === filter.conversationId,
+    );
   }
   async verify() {
     return verifyChain(this.entries);
