@@ -7,18 +7,30 @@ import { z } from "zod";
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
-/** What FairExit reads from an incoming activity; everything else is ignored. */
-export const IncomingActivity = z.looseObject({
+/** What FairExit reads from an incoming activity (`pickIncoming` takes just these fields). */
+export const IncomingActivity = z.object({
   type: z.string().min(1, "expected an activity type"),
-  id: z.string().optional(),
   text: z.string().max(MAX_MESSAGE_LENGTH, `expected at most ${MAX_MESSAGE_LENGTH} characters`).optional(),
   /** Adaptive Card Action.Submit (Teams, Web Chat) posts the button's data here. */
   value: z.unknown().optional(),
-  from: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
-  membersAdded: z.array(z.looseObject({ id: z.string() })).optional(),
-  channelData: z.unknown().optional(),
+  membersAdded: z.array(z.object({ id: z.string() })).optional(),
 });
 export type IncomingActivity = z.infer<typeof IncomingActivity>;
+
+/** The fields of a posted activity FairExit reads, so validation never walks the rest. */
+export function pickIncoming(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object") return raw;
+  const { type, text, value, membersAdded } = raw as Record<string, unknown>;
+  return {
+    type,
+    text,
+    value,
+    membersAdded: Array.isArray(membersAdded) ? membersAdded.map(idOnly) : membersAdded,
+  };
+}
+
+const idOnly = (m: unknown): unknown =>
+  m !== null && typeof m === "object" ? { id: (m as { id?: unknown }).id } : m;
 
 /**
  * The envelope every activity posted to /api/messages must have (Bot Framework Activity

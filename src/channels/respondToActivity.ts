@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ConversationEngine } from "../bot/conversationEngine.js";
-import { IncomingActivity, MAX_MESSAGE_LENGTH, type ReplyActivity } from "./activity.js";
+import { IncomingActivity, MAX_MESSAGE_LENGTH, pickIncoming, type ReplyActivity } from "./activity.js";
 import { incomingText } from "./incomingText.js";
 import { replyActivities } from "./replyActivities.js";
 
@@ -43,7 +43,7 @@ export async function respondToActivity(
   raw: unknown,
   scope: ActivityScope,
 ): Promise<ReplyActivity[]> {
-  const parsed = IncomingActivity.safeParse(raw);
+  const parsed = IncomingActivity.safeParse(pickIncoming(raw));
   if (!parsed.success) {
     const tooLong = parsed.error.issues.some((i) => i.path[0] === "text" && i.code === "too_big");
     return tooLong
