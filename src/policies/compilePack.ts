@@ -4,6 +4,7 @@
  * see (its own, earlier ones, and those of the packs it extends). Problems are located at the
  * line and column of the expression inside the YAML file.
  */
+
 import type { Runtime, VariableName } from "./cel/environment.js";
 import {
   type CompiledExpr,
@@ -13,6 +14,7 @@ import {
   type Expect,
   isProblem,
 } from "./cel/expression.js";
+import { propertySetter } from "./cel/objectCode.js";
 import type { CEvidence, CompiledPack, CPermission, CWaive, RuleOrigin } from "./compiledPolicy.js";
 import { type PolicyError, policyError } from "./policyError.js";
 import type { PermissionRule, PolicyPackFile } from "./schema.js";
@@ -193,6 +195,7 @@ export function compilePackFile(
             id: f.id,
             per: f.per,
             value,
+            assign: propertySetter(f.id),
             origin: c.origin(path),
             ...(f.description ? { description: f.description } : {}),
           }
@@ -348,6 +351,7 @@ export function compilePackFile(
       constant: { value: false },
       evaluate: () => false,
     },
+    traceId: `pack:${name}`,
     disable: file.disable,
     facts: compiledFacts,
     serviceEnd,

@@ -29,6 +29,8 @@ export interface CFact {
   id: string;
   per: "customer" | "service";
   value: CompiledExpr;
+  /** `facts[id] = value`, compiled for this id (keeps the facts object fast to read). */
+  assign: (facts: Record<string, unknown>, value: unknown) => void;
   origin: RuleOrigin;
   description?: string;
 }
@@ -120,6 +122,8 @@ export interface CompiledPack extends RuleSections {
   /** Every pack this one extends, directly or not. */
   ancestors: ReadonlySet<string>;
   appliesTo: CompiledExpr;
+  /** `pack:<name>`, its id in a decision's trace. */
+  traceId: string;
   disable: string[];
   maxOffers?: number;
   maxContacts?: number;
@@ -140,6 +144,10 @@ export interface RuleSet extends RuleSections {
   /** `facts` split by scope, in order. */
   customerFacts: CFact[];
   serviceFacts: CFact[];
+  /** A new object with the customer facts of `facts`, in order (compiled once per rule set). */
+  pickCustomerFacts(facts: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /** A new object with the per-service facts of `facts`, in order. */
+  pickServiceFacts(facts: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
 /** Values functions read during one decision (the coverage table), set by `decide`. */

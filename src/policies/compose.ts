@@ -5,6 +5,7 @@
  * its place; a pack's `disable` list removes inherited rules; new rules are appended. Single
  * values (`maxOffers`, `maxContacts`, `quietDays`) come from the last pack that sets them.
  */
+import { propertyPicker } from "./cel/objectCode.js";
 import {
   type CompiledPack,
   DEFAULT_MAX_CONTACTS,
@@ -60,6 +61,8 @@ export function composeRuleSet(packs: readonly CompiledPack[]): RuleSet {
     );
   }
   const composed = sections as unknown as RuleSections;
+  const customerFacts = composed.facts.filter((f) => f.per === "customer");
+  const serviceFacts = composed.facts.filter((f) => f.per === "service");
   const last = <K extends "maxOffers" | "maxContacts" | "quietDays">(key: K, fallback: number): number =>
     packs.reduce<number>((v, p) => p[key] ?? v, fallback);
   return {
@@ -69,8 +72,10 @@ export function composeRuleSet(packs: readonly CompiledPack[]): RuleSet {
     maxContacts: last("maxContacts", DEFAULT_MAX_CONTACTS),
     quietDays: last("quietDays", DEFAULT_QUIET_DAYS),
     tone: packs.filter((p) => p.tone !== undefined).map((p) => ({ pack: p.name, section: p.tone })),
-    customerFacts: composed.facts.filter((f) => f.per === "customer"),
-    serviceFacts: composed.facts.filter((f) => f.per === "service"),
+    customerFacts,
+    serviceFacts,
+    pickCustomerFacts: propertyPicker(customerFacts.map((f) => f.id)),
+    pickServiceFacts: propertyPicker(serviceFacts.map((f) => f.id)),
   };
 }
 

@@ -25,18 +25,42 @@ const parsed = new Map<string, [number, number, number]>();
 const CACHE_LIMIT = 50_000;
 
 /**
- * Memoises a pure function of strings and numbers: the same dates come up in every decision
+ * Memoises a pure function of one string: the same dates come up in every decision
  * (contract starts, today), and date arithmetic is most of what a decision computes.
  */
-function memo<A extends (string | number)[], R>(fn: (...args: A) => R): (...args: A) => R {
+function memo<R>(fn: (a: string) => R): (a: string) => R {
   const cache = new Map<string, R>();
-  return (...args: A) => {
-    const key = args.join("|");
-    let r = cache.get(key);
+  return (a) => {
+    let r = cache.get(a);
     if (r === undefined) {
-      r = fn(...args);
+      r = fn(a);
       if (cache.size > CACHE_LIMIT) cache.clear();
-      cache.set(key, r);
+      cache.set(a, r);
+    }
+    return r;
+  };
+}
+
+/** `memo` for a function of two arguments (one map per first argument; no key strings built). */
+function memo2<A extends string | number, B extends string | number, R>(
+  fn: (a: A, b: B) => R,
+): (a: A, b: B) => R {
+  const cache = new Map<A, Map<B, R>>();
+  let size = 0;
+  return (a, b) => {
+    let inner = cache.get(a);
+    if (inner === undefined) {
+      inner = new Map();
+      cache.set(a, inner);
+    }
+    let r = inner.get(b);
+    if (r === undefined) {
+      r = fn(a, b);
+      if (++size > CACHE_LIMIT) {
+        cache.clear();
+        size = 0;
+      }
+      inner.set(b, r);
     }
     return r;
   };
@@ -63,6 +87,21 @@ export function toMillis(dateOrInstant: string): number {
   const t = Date.parse(dateOrInstant);
   if (Number.isNaN(t)) throw new Error(`expected an ISO date-time, got ${JSON.stringify(dateOrInstant)}`);
   return t;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `at.toISOString()`, written out for the years 1000 to 9999 (the built-in is several times
+ * slower); the built-in for other years and for an invalid date (which it rejects).
+ */
+export function isoString(at: Date): string {
+  const y = at.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return at.toISOString();
+  const ms = at.getUTCMilliseconds();
+  return `${y}-${pad2(at.getUTCMonth() + 1)}-${pad2(at.getUTCDate())}T${pad2(at.getUTCHours())}:${pad2(
+    at.getUTCMinutes(),
+  )}:${pad2(at.getUTCSeconds())}.${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
 }
 
 /** `YYYY-MM-DD` of an instant in UTC. */
@@ -141,19 +180,19 @@ function longInstantRaw(instant: string): string {
   return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
 }
 
-export const addDays = memo(addDaysRaw);
+export const addDays = memo2(addDaysRaw);
 /** Adds calendar months; the 31st becomes the last day of a shorter month. */
-export const addMonths = memo(addMonthsRaw);
+export const addMonths = memo2(addMonthsRaw);
 /** Days from `from` to `to` (negative when `to` is earlier); fractional for instants. */
-export const daysBetween = memo(daysBetweenRaw);
+export const daysBetween = memo2(daysBetweenRaw);
 /**
  * Whole months from `from` to `to`: a month not yet complete does not count (23 November to
  * 25 January is 2); 0 when `to` is not later.
  */
-export const monthsBetween = memo(monthsBetweenRaw);
+export const monthsBetween = memo2(monthsBetweenRaw);
 /** The date `n` working days (Monday to Friday) after `date`. */
-export const workingDaysAfter = memo(workingDaysAfterRaw);
-export const addHours = memo(addHoursRaw);
+export const workingDaysAfter = memo2(workingDaysAfterRaw);
+export const addHours = memo2(addHoursRaw);
 /** The last second of `date`, UTC: when a service ending on that day stops. */
 export const endOfDay = memo(endOfDayRaw);
 /** `Monday 23 November 2026`. */

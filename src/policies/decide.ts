@@ -6,11 +6,12 @@
  */
 import { decideActions } from "./actions.js";
 import { decideAlumni } from "./alumni.js";
-import type { CompiledPolicy } from "./compiledPolicy.js";
-import type { Decision, DecisionContext, ServiceOutcome, TraceEntry } from "./decision.js";
-import { buildScopes, type DecisionState, type ServiceState } from "./decisionState.js";
+import type { CompiledPolicy, RuleSet } from "./compiledPolicy.js";
+import { isoString } from "./dates.js";
+import type { Decision, DecisionContext, ServiceOutcome, WaiverApplied } from "./decision.js";
+import { buildScopes, type DecisionState, type OutcomeView, type ServiceState } from "./decisionState.js";
 import { decideEscalation } from "./escalation.js";
-import { test } from "./evaluate.js";
+import { tested } from "./evaluate.js";
 import { evaluateFacts } from "./facts.js";
 import { decideFees } from "./fees.js";
 import { addToTotals } from "./money.js";
@@ -18,41 +19,64 @@ import { decideObligations } from "./obligations.js";
 import { decideRetention } from "./retention.js";
 import { baseVars, selectServices } from "./scope.js";
 import { decideServiceEnd } from "./serviceEnd.js";
-import { traceEntry } from "./trace.js";
+import { type TraceRecord, textRecord, withTrace } from "./trace.js";
+import { scopeVars } from "./vars.js";
 import { decideWaivers } from "./waivers.js";
 
 /** The packs that apply to the customer (and every pack they extend), in precedence order. */
-function activePacks(policy: CompiledPolicy, vars: Record<string, unknown>, trace: TraceEntry[]): string[] {
+function activePacks(policy: CompiledPolicy, applies: readonly boolean[]): string[] {
   const active = new Set<string>();
-  for (const pack of policy.packs) {
-    const t = test(pack.appliesTo, vars);
-    trace.push(traceEntry(`pack:${pack.name}`, "pack", t.matched, t.why));
-    if (t.matched) {
-      active.add(pack.name);
-      for (const a of pack.ancestors) active.add(a);
-    }
-  }
+  policy.packs.forEach((pack, i) => {
+    if (!applies[i]) return;
+    active.add(pack.name);
+    for (const a of pack.ancestors) active.add(a);
+  });
   return policy.packs.filter((p) => active.has(p.name)).map((p) => p.name);
 }
 
+/** Rule sets by which packs' `appliesTo` matched (a bit per pack), per policy. */
+const ruleSetsByMatch = new WeakMap<CompiledPolicy, Map<number, RuleSet>>();
+
+/** The rule set of the packs whose `appliesTo` matches (each is traced). */
+function ruleSetOf(policy: CompiledPolicy, vars: Record<string, unknown>, trace: TraceRecord[]): RuleSet {
+  const applies = policy.packs.map(
+    (pack) => tested(trace, pack.traceId, "pack", pack.appliesTo, vars).matched,
+  );
+  if (applies.length > 30) return policy.ruleSetFor(activePacks(policy, applies));
+  let mask = 0;
+  for (let i = 0; i < applies.length; i++) if (applies[i]) mask |= 1 << i;
+  let known = ruleSetsByMatch.get(policy);
+  if (!known) {
+    known = new Map();
+    ruleSetsByMatch.set(policy, known);
+  }
+  let rules = known.get(mask);
+  if (!rules) {
+    rules = policy.ruleSetFor(activePacks(policy, applies));
+    known.set(mask, rules);
+  }
+  return rules;
+}
+
 function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date): DecisionState {
-  const trace: TraceEntry[] = [];
-  const base = baseVars(context.customer, context.conversation, now);
-  const rules = policy.ruleSetFor(activePacks(policy, base, trace));
-  trace.push(traceEntry("(packs)", "rule_set", true, `packs: ${rules.packs.join(", ")}`));
+  const trace: TraceRecord[] = [];
+  const nowIso = isoString(now);
+  const base = baseVars(context.customer, context.conversation, now, nowIso);
+  const rules = ruleSetOf(policy, base, trace);
+  trace.push(textRecord("(packs)", "rule_set", true, `packs: ${rules.packs.join(", ")}`));
   const selected = selectServices(context.customer, base.conversation.serviceIds);
   // Expressions see the services actually being ended.
   base.conversation.serviceIds = selected.services.map((s) => s.id);
   for (const id of selected.unknown)
-    trace.push(traceEntry("(input)", "service", false, `no service ${id} on this account`));
+    trace.push(textRecord("(input)", "service", false, `no service ${id} on this account`));
   const totals: Record<string, number> = {};
   const customerFacts: Record<string, unknown> = {};
-  const customerVars = { ...base, facts: customerFacts, totals };
+  const customerVars = scopeVars(base, customerFacts, totals);
   evaluateFacts(rules.customerFacts, customerVars, customerFacts, trace);
 
   const services: ServiceState[] = selected.services.map((service) => {
-    const facts: Record<string, unknown> = { ...customerFacts };
-    const outcome = {
+    const facts = rules.pickCustomerFacts(customerFacts);
+    const outcome: OutcomeView = {
       serviceId: service.id,
       endDate: base.today,
       endsAt: `${base.today}T23:59:59Z`,
@@ -62,12 +86,12 @@ function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date)
       fees: [],
       waivers: [],
     };
-    const vars = { ...base, facts, totals, service, outcome };
+    const vars = scopeVars(base, facts, totals, service, outcome);
     evaluateFacts(rules.serviceFacts, vars, facts, trace, service.id);
-    const ownFacts = Object.fromEntries(rules.serviceFacts.map((f) => [f.id, facts[f.id]]));
+    const ownFacts = rules.pickServiceFacts(facts);
     const state: ServiceState = { service, ownFacts, outcome, vars, deviceScopes: [] };
     state.deviceScopes = service.devices.map((device) => ({
-      vars: { ...vars, device },
+      vars: scopeVars(base, facts, totals, service, outcome, device),
       service: state,
       device,
       key: `:${service.id}:${device.id}`,
@@ -75,7 +99,7 @@ function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date)
     return state;
   });
   const scopes = buildScopes(customerVars, services);
-  return { rules, now, base, customerFacts, customerVars, services, totals, trace, scopes };
+  return { rules, now, nowIso, base, customerFacts, customerVars, services, totals, trace, scopes };
 }
 
 function outcomeOf(s: ServiceState): ServiceOutcome {
@@ -103,32 +127,39 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
     decideWaivers(rules.waivers, state);
     const totals = new Map<string, number>();
     for (const s of state.services) addToTotals(totals, s.outcome.currency, s.outcome.totalDue);
-    for (const [currency, amount] of totals) state.totals[currency] = amount;
+    const totalsByCurrency: Decision["totals"] = [];
+    for (const [currency, amount] of totals) {
+      state.totals[currency] = amount;
+      totalsByCurrency.push({ currency, amount });
+    }
+    if (totalsByCurrency.length > 1) totalsByCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
     const obligations = decideObligations(rules.obligations, state);
     const actions = decideActions(rules.actions, state);
     const retention = decideRetention(state);
     const escalation = decideEscalation(state);
     const alumni = decideAlumni(state);
-    return {
+    const facts = rules.pickCustomerFacts(state.customerFacts);
+    const byService: Record<string, unknown> = {};
+    const waivers: WaiverApplied[] = [];
+    for (const s of state.services) {
+      byService[s.service.id] = s.ownFacts;
+      waivers.push(...s.outcome.waivers);
+    }
+    facts.byService = byService;
+    return withTrace(state.trace, {
       policyRevision: policy.revision,
-      decidedAt: now.toISOString(),
+      decidedAt: state.nowIso,
       customerId: context.customer.id,
-      facts: {
-        ...state.customerFacts,
-        byService: Object.fromEntries(state.services.map((s) => [s.service.id, s.ownFacts])),
-      },
+      facts,
       services: state.services.map(outcomeOf),
-      totals: [...totals]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, amount]) => ({ currency, amount })),
-      waivers: state.services.flatMap((s) => s.outcome.waivers),
+      totals: totalsByCurrency,
+      waivers,
       obligations,
       actions,
       retention,
       escalation,
       alumni,
-      trace: state.trace,
-    };
+    });
   } catch (e) {
     return failedDecision(policy, context, now, e);
   } finally {

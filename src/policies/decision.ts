@@ -187,5 +187,10 @@ export interface Decision {
   retention: RetentionAllowance;
   escalation: Escalation;
   alumni: AlumniAllowance;
+  /**
+   * Every rule considered, matched or not, and why. An own enumerable property like the others
+   * (JSON, copies and comparisons include it); its entries are written from what the rules saw
+   * when it is first read.
+   */
   trace: TraceEntry[];
 }

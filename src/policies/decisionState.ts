@@ -1,9 +1,10 @@
 /** The working state of one `decide` call, shared by the section evaluators. */
 import type { Device, Service } from "../domain/customer.js";
 import type { RuleSet } from "./compiledPolicy.js";
-import type { FeeLine, TraceEntry, WaiverApplied } from "./decision.js";
-import type { Vars } from "./evaluate.js";
+import type { FeeLine, WaiverApplied } from "./decision.js";
 import type { BaseVars } from "./scope.js";
+import type { TraceRecord } from "./trace.js";
+import type { ExprVars } from "./vars.js";
 
 /** What expressions see as `outcome` in a per-service or per-device rule. */
 export interface OutcomeView {
@@ -20,7 +21,7 @@ export interface OutcomeView {
 
 /** One place a rule is evaluated: the customer, a service, or a device of a service. */
 export interface Scope {
-  vars: Vars;
+  vars: ExprVars;
   service?: ServiceState;
   device?: Device;
   /** Appended to the rule id to make an obligation or action id unique. */
@@ -35,20 +36,23 @@ export interface ServiceState {
   ownFacts: Record<string, unknown>;
   outcome: OutcomeView;
   /** The variables of a per-service rule for this service. */
-  vars: Record<string, unknown>;
+  vars: ExprVars;
 }
 
 export interface DecisionState {
   rules: RuleSet;
   now: Date;
+  /** `now.toISOString()`. */
+  nowIso: string;
   base: BaseVars;
   customerFacts: Record<string, unknown>;
   /** The variables of a per-customer rule. */
-  customerVars: Record<string, unknown>;
+  customerVars: ExprVars;
   services: ServiceState[];
   /** Per currency, after waivers (filled once fees and waivers are known). */
   totals: Record<string, number>;
-  trace: TraceEntry[];
+  /** Every rule considered, in order; put into words when the decision's trace is read. */
+  trace: TraceRecord[];
   scopes: { customer: Scope[]; service: Scope[]; device: Scope[] };
 }
 
@@ -58,10 +62,12 @@ export function scopesOf(state: DecisionState, per: "customer" | "service" | "de
 }
 
 /** The scopes of the customer, of each service and of each device, built once per decision. */
-export function buildScopes(customerVars: Vars, services: ServiceState[]): DecisionState["scopes"] {
-  return {
-    customer: [{ vars: customerVars, key: "" }],
-    service: services.map((s) => ({ vars: s.vars, service: s, key: `:${s.service.id}` })),
-    device: services.flatMap((s) => s.deviceScopes),
-  };
+export function buildScopes(customerVars: ExprVars, services: ServiceState[]): DecisionState["scopes"] {
+  const service: Scope[] = [];
+  const device: Scope[] = [];
+  for (const s of services) {
+    service.push({ vars: s.vars, service: s, key: `:${s.service.id}` });
+    for (const d of s.deviceScopes) device.push(d);
+  }
+  return { customer: [{ vars: customerVars, key: "" }], service, device };
 }

@@ -5,20 +5,14 @@
  */
 import type { Escalation } from "./decision.js";
 import type { DecisionState } from "./decisionState.js";
-import { render, test } from "./evaluate.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { render, tested } from "./evaluate.js";
 
 export function decideEscalation(state: DecisionState): Escalation {
   const reasons: Escalation["reasons"] = [];
   for (const rule of state.rules.escalation) {
-    const t = test(rule.when, state.customerVars);
-    const errors: string[] = [];
+    const t = tested(state.trace, rule.id, "escalation", rule.when, state.customerVars);
     if (t.matched)
-      reasons.push({
-        ruleId: rule.id,
-        reason: render(rule.reason, state.customerVars, (e) => errors.push(`reason: ${e}`)),
-      });
-    state.trace.push(traceEntry(rule.id, "escalation", t.matched, withNotes(t.why, errors)));
+      reasons.push({ ruleId: rule.id, reason: render(rule.reason, state.customerVars, t, "reason: ") });
   }
   return { required: reasons.length > 0, reasons };
 }

@@ -1,35 +1,12 @@
 /**
  * Running compiled expressions inside `decide` without ever throwing: an evaluation error is
- * a value (the rule does not match, the trace says why). Each result carries a plain-words
- * `why` naming the condition and the values it read.
+ * a value (the rule does not match, the trace says why). A tested condition is recorded with
+ * what it gave and snapshots of the values it read, so the trace can name them later.
  */
-import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
+import { type CompiledExpr, type CompiledTemplate, SHOWN_READS } from "./cel/expression.js";
+import { conditionRecord, note, show, snapshot, type TraceRecord } from "./trace.js";
 
 export type Vars = Readonly<Record<string, unknown>>;
-
-/** True when JSON would write `s` as is between quotes (no quote, backslash or control character). */
-function plainText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92) return false;
-  }
-  return true;
-}
-
-/** A short, readable rendering of a value for the trace. */
-export function show(value: unknown): string {
-  if (value === undefined) return "missing";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return plainText(short) ? `"${short}"` : JSON.stringify(short);
-  }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value))
-    return value.length === 0 ? "[]" : `[${value.length} item${value.length === 1 ? "" : "s"}]`;
-  return "{...}";
-}
 
 function read(vars: Vars, path: readonly string[]): unknown {
   let cur: unknown = vars;
@@ -40,16 +17,14 @@ function read(vars: Vars, path: readonly string[]): unknown {
   return cur;
 }
 
-/** `facts.months_left = 9, service.kind = "mobile"` for the paths `expr` reads. */
-export function valuesSeen(expr: CompiledExpr, vars: Vars): string {
-  let out = "";
+/** Snapshots of the first values `expr` reads, for the trace; undefined when it reads none. */
+function seenBy(expr: CompiledExpr, vars: Vars): unknown[] | undefined {
   const reads = expr.reads;
-  for (let i = 0; i < reads.length; i++) {
-    if (i === 4) return `${out}, ...`;
-    const path = reads[i]!;
-    out += `${i === 0 ? "" : ", "}${expr.readLabels[i]} = ${show(read(vars, path))}`;
-  }
-  return out;
+  const n = reads.length < SHOWN_READS ? reads.length : SHOWN_READS;
+  if (n === 0) return undefined;
+  return expr.readValues
+    ? expr.readValues(vars, snapshot)
+    : reads.slice(0, n).map((path) => snapshot(read(vars, path)));
 }
 
 function message(e: unknown): string {
@@ -70,13 +45,16 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
+const failure = (expr: CompiledExpr, e: unknown) =>
+  `\`${expr.source}\` could not be evaluated: ${message(e)}`;
+
 /** Evaluates `expr`; never throws. */
 export function evaluate(expr: CompiledExpr, vars: Vars): Outcome<unknown> {
   if (expr.constant) return { ok: true, value: plain(expr.constant.value) };
   try {
     return { ok: true, value: plain(expr.evaluate(vars)) };
   } catch (e) {
-    return { ok: false, error: `\`${expr.source}\` could not be evaluated: ${message(e)}` };
+    return { ok: false, error: failure(expr, e) };
   }
 }
 
@@ -89,37 +67,52 @@ export function evaluateNumber(expr: CompiledExpr, vars: Vars): Outcome<number> 
   return { ok: true, value: r.value };
 }
 
-export interface Test {
-  matched: boolean;
-  /** Why, in plain words: the condition and the values it read. */
-  why: string;
-}
-
-const ALWAYS: Test = { matched: true, why: "always applies" };
-
-/** Tests a rule's `when`; absent means always. */
-export function test(when: CompiledExpr | undefined, vars: Vars): Test {
-  if (!when) return ALWAYS;
-  if (when.constant) {
-    const value = when.constant.value;
-    return { matched: value === true, why: `\`${when.display}\` is always ${String(value)}` };
+/**
+ * Tests a rule's `when` (absent means always) and records it in `trace`: whether it matched,
+ * what it gave and snapshots of the values it read. Returns the record; the caller may still
+ * add notes, or unset `matched` when the rule fails further on.
+ */
+export function tested(
+  trace: TraceRecord[],
+  ruleId: string,
+  kind: string,
+  when: CompiledExpr | undefined,
+  vars: Vars,
+  serviceId?: string,
+): TraceRecord {
+  let r: TraceRecord;
+  if (!when) r = conditionRecord(ruleId, kind, true, serviceId, undefined, undefined, undefined, undefined);
+  else if (when.constant)
+    r = conditionRecord(
+      ruleId,
+      kind,
+      when.constant.value === true,
+      serviceId,
+      when,
+      undefined,
+      undefined,
+      undefined,
+    );
+  else {
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      value = when.evaluate(vars);
+    } catch (e) {
+      error = message(e);
+    }
+    if (error !== undefined)
+      r = conditionRecord(ruleId, kind, false, serviceId, when, undefined, undefined, error);
+    else {
+      const seen = seenBy(when, vars);
+      r =
+        typeof value === "boolean"
+          ? conditionRecord(ruleId, kind, value, serviceId, when, value, seen, undefined)
+          : conditionRecord(ruleId, kind, false, serviceId, when, snapshot(value), seen, undefined);
+    }
   }
-  let value: unknown;
-  try {
-    value = when.evaluate(vars);
-  } catch (e) {
-    return {
-      matched: false,
-      why: `\`${when.display}\` could not be evaluated (${message(e)}): treated as false`,
-    };
-  }
-  const seen = valuesSeen(when, vars);
-  if (typeof value !== "boolean")
-    return { matched: false, why: `\`${when.display}\` gave ${show(value)}, not true or false (${seen})` };
-  return {
-    matched: value,
-    why: seen === "" ? `\`${when.display}\` is ${value}` : `\`${when.display}\` is ${value} (${seen})`,
-  };
+  trace.push(r);
+  return r;
 }
 
 function text(value: unknown): string {
@@ -136,21 +129,27 @@ export const UNAVAILABLE = "[unavailable]";
 
 /**
  * Renders a template. A placeholder that cannot be evaluated renders as `[unavailable]` and
- * is reported to `onError`, so a case test or the trace shows it.
+ * is noted (after `label`) on the rule's trace record, so a case test or the trace shows it.
  */
-export function render(template: CompiledTemplate, vars: Vars, onError?: (error: string) => void): string {
+export function render(template: CompiledTemplate, vars: Vars, noteOn?: TraceRecord, label = ""): string {
   let out = "";
-  for (const part of template.parts) {
-    if (!part.expr) {
+  const parts = template.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const expr = part.expr;
+    if (!expr) {
       out += part.text;
       continue;
     }
-    const r = evaluate(part.expr, vars);
-    if (r.ok) out += text(r.value);
-    else {
+    let value: unknown;
+    try {
+      value = plain(expr.constant ? expr.constant.value : expr.evaluate(vars));
+    } catch (e) {
       out += UNAVAILABLE;
-      onError?.(r.error);
+      if (noteOn) note(noteOn, label + failure(expr, e));
+      continue;
     }
+    out += text(value);
   }
   return out;
 }

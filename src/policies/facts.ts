@@ -4,29 +4,24 @@
  * evaluated is `null` and the trace says why.
  */
 import type { CFact } from "./compiledPolicy.js";
-import type { TraceEntry } from "./decision.js";
-import { evaluate, show, type Vars } from "./evaluate.js";
-import { traceEntry } from "./trace.js";
+import { evaluate, type Vars } from "./evaluate.js";
+import { factRecord, snapshot, type TraceRecord } from "./trace.js";
 
 /** Evaluates `rules` into `into` (which `vars.facts` should be); returns `into`. */
 export function evaluateFacts(
   rules: readonly CFact[],
   vars: Vars,
   into: Record<string, unknown>,
-  trace: TraceEntry[],
+  trace: TraceRecord[],
   serviceId?: string,
 ): Record<string, unknown> {
   for (const fact of rules) {
     const r = evaluate(fact.value, vars);
-    into[fact.id] = r.ok ? r.value : null;
+    fact.assign(into, r.ok ? r.value : null);
     trace.push(
-      traceEntry(
-        fact.id,
-        "fact",
-        r.ok,
-        r.ok ? `${fact.id} = ${show(r.value)}` : `${fact.id} = null: ${r.error}`,
-        serviceId,
-      ),
+      r.ok
+        ? factRecord(fact.id, snapshot(r.value), undefined, serviceId)
+        : factRecord(fact.id, null, r.error, serviceId),
     );
   }
   return into;

@@ -6,9 +6,9 @@
 import type { CFee } from "./compiledPolicy.js";
 import type { FeeLine } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
-import { evaluateNumber, render, test } from "./evaluate.js";
+import { evaluateNumber, render, tested } from "./evaluate.js";
 import { roundMoney } from "./money.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { copyVars } from "./vars.js";
 
 export function decideFees(rules: readonly CFee[], state: DecisionState): void {
   const trace = state.trace;
@@ -16,15 +16,12 @@ export function decideFees(rules: readonly CFee[], state: DecisionState): void {
     for (const scope of scopesOf(state, rule.per)) {
       const s = scope.service!;
       const serviceId = s.service.id;
-      const t = test(rule.when, scope.vars);
-      if (!t.matched) {
-        trace.push(traceEntry(rule.id, "fee", false, t.why, serviceId));
-        continue;
-      }
+      const t = tested(trace, rule.id, "fee", rule.when, scope.vars, serviceId);
+      if (!t.matched) continue;
       const amount = evaluateNumber(rule.amount, scope.vars);
       if (!amount.ok) {
-        const error = amount.error;
-        trace.push(traceEntry(rule.id, "fee", false, withNotes(t.why, [error]), serviceId));
+        t.matched = false;
+        t.notes = [amount.error];
         continue;
       }
       const notes: string[] = [];
@@ -39,20 +36,13 @@ export function decideFees(rules: readonly CFee[], state: DecisionState): void {
       const raw = amount.value;
       value = roundMoney(Math.max(0, value));
       if (value === 0) {
-        trace.push(
-          traceEntry(
-            rule.id,
-            "fee",
-            true,
-            withNotes(t.why, [`amount ${roundMoney(raw)}: nothing to pay`]),
-            serviceId,
-          ),
-        );
+        t.notes = [`amount ${roundMoney(raw)}: nothing to pay`];
         continue;
       }
-      const explanation = render(rule.explanation, { ...scope.vars, amount: value }, (e) =>
-        notes.push(`explanation: ${e}`),
-      );
+      const vars = copyVars(scope.vars);
+      vars.amount = value;
+      t.notes = notes;
+      const explanation = render(rule.explanation, vars, t, "explanation: ");
       const line: FeeLine = {
         ruleId: rule.id,
         serviceId,
@@ -62,15 +52,7 @@ export function decideFees(rules: readonly CFee[], state: DecisionState): void {
         explanation,
       };
       s.outcome.fees.push(line);
-      trace.push(
-        traceEntry(
-          rule.id,
-          "fee",
-          true,
-          withNotes(t.why, [`amount ${roundMoney(raw)}`, ...notes]),
-          serviceId,
-        ),
-      );
+      notes.unshift(`amount ${roundMoney(raw)}`);
     }
   }
 }

@@ -8,8 +8,20 @@ export function roundMoney(amount: number): number {
 
 const SYMBOLS: Record<string, string> = { GBP: "£", EUR: "€", USD: "$" };
 
+/**
+ * `abs.toFixed(2)` for an amount already rounded to cents. Below a billion the cents are
+ * exact in floating point, so they are written out directly (toFixed is slow); above, toFixed.
+ */
+function twoDecimals(abs: number): string {
+  if (!(abs < 1e9)) return abs.toFixed(2);
+  const cents = Math.round(abs * 100);
+  const whole = Math.floor(cents / 100);
+  const c = cents - whole * 100;
+  return `${whole}.${c < 10 ? "0" : ""}${c}`;
+}
+
 function grouped(amount: number): string {
-  const fixed = Math.abs(amount).toFixed(2);
+  const fixed = twoDecimals(Math.abs(amount));
   const sign = amount < 0 ? "-" : "";
   if (fixed.length <= 6) return sign + fixed;
   const whole = fixed.slice(0, -3);
@@ -25,8 +37,9 @@ export function formatMoney(amount: number, currency: string): string {
 }
 
 /** `£12.00 and 399.00 SEK`; `nothing` when every amount is zero. */
-export function formatTotals(totals: { currency: string; amount: number }[]): string {
-  const due = totals.filter((t) => t.amount !== 0).map((t) => formatMoney(t.amount, t.currency));
+export function formatTotals(totals: readonly { currency: string; amount: number }[]): string {
+  const due: string[] = [];
+  for (const t of totals) if (t.amount !== 0) due.push(formatMoney(t.amount, t.currency));
   if (due.length === 0) return "nothing";
   if (due.length === 1) return due[0]!;
   return `${due.slice(0, -1).join(", ")} and ${due.at(-1)}`;

@@ -6,8 +6,7 @@
 import type { CObligation } from "./compiledPolicy.js";
 import type { Obligation } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
-import { render, test } from "./evaluate.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { render, tested } from "./evaluate.js";
 
 export function decideObligations(rules: readonly CObligation[], state: DecisionState): Obligation[] {
   const out: Obligation[] = [];
@@ -15,23 +14,19 @@ export function decideObligations(rules: readonly CObligation[], state: Decision
   for (const rule of rules) {
     for (const scope of scopesOf(state, rule.per)) {
       const serviceId = scope.service?.service.id;
-      const t = test(rule.when, scope.vars);
-      if (!t.matched) {
-        state.trace.push(traceEntry(rule.id, "obligation", false, t.why, serviceId));
-        continue;
-      }
-      const errors: string[] = [];
-      const message = render(rule.message, scope.vars, (e) => errors.push(`message: ${e}`));
-      out.push({
+      const t = tested(state.trace, rule.id, "obligation", rule.when, scope.vars, serviceId);
+      if (!t.matched) continue;
+      const message = render(rule.message, scope.vars, t, "message: ");
+      const obligation: Obligation = {
         id: `${rule.id}${scope.key}`,
         ruleId: rule.id,
         topic: rule.topic,
         before: rule.before,
         message,
         serviceIds: serviceId ? [serviceId] : allServiceIds,
-        ...(rule.citation ? { citation: rule.citation } : {}),
-      });
-      state.trace.push(traceEntry(rule.id, "obligation", true, withNotes(t.why, errors), serviceId));
+      };
+      if (rule.citation) obligation.citation = rule.citation;
+      out.push(obligation);
     }
   }
   return out;

@@ -3,9 +3,8 @@
  * matches and no deny rule does. A prohibition always beats a permission, whatever the order.
  */
 import type { CPermission } from "./compiledPolicy.js";
-import type { TraceEntry } from "./decision.js";
-import { render, test, type Vars } from "./evaluate.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { render, tested, type Vars } from "./evaluate.js";
+import type { TraceRecord } from "./trace.js";
 
 export interface PermissionResult {
   permitted: boolean;
@@ -17,18 +16,17 @@ export function decidePermission(
   rules: readonly CPermission[],
   vars: Vars,
   kind: string,
-  trace: TraceEntry[],
+  trace: TraceRecord[],
 ): PermissionResult {
   const allowedBy: PermissionResult["allowedBy"] = [];
   const deniedBy: PermissionResult["deniedBy"] = [];
   for (const rule of rules) {
-    const t = test(rule.when, vars);
-    const errors: string[] = [];
+    const t = tested(trace, rule.id, kind, rule.when, vars);
+    t.prefix = rule.effect === "deny" ? "deny: " : "allow: ";
     if (t.matched) {
-      const reason = render(rule.reason, vars, (e) => errors.push(`reason: ${e}`));
+      const reason = render(rule.reason, vars, t, "reason: ");
       (rule.effect === "deny" ? deniedBy : allowedBy).push({ ruleId: rule.id, reason });
     }
-    trace.push(traceEntry(rule.id, kind, t.matched, withNotes(`${rule.effect}: ${t.why}`, errors)));
   }
   return { permitted: allowedBy.length > 0 && deniedBy.length === 0, allowedBy, deniedBy };
 }

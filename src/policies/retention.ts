@@ -6,9 +6,8 @@
  */
 import type { RetentionAllowance, RetentionOffer } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
-import { render, test } from "./evaluate.js";
+import { render, tested } from "./evaluate.js";
 import { decidePermission } from "./permissions.js";
-import { traceEntry, withNotes } from "./trace.js";
 
 export function decideRetention(state: DecisionState): RetentionAllowance {
   const { rules, trace } = state;
@@ -29,15 +28,13 @@ export function decideRetention(state: DecisionState): RetentionAllowance {
     for (const rule of rules.offers) {
       for (const scope of scopesOf(state, rule.per)) {
         const serviceId = scope.service?.service.id;
-        const t = test(rule.when, scope.vars);
-        const errors: string[] = [];
+        const t = tested(trace, rule.id, "offer", rule.when, scope.vars, serviceId);
         if (t.matched)
           offers.push({
             id: `${rule.id}${scope.key}`,
             ruleId: rule.id,
-            text: render(rule.text, scope.vars, (e) => errors.push(`text: ${e}`)),
+            text: render(rule.text, scope.vars, t, "text: "),
           });
-        trace.push(traceEntry(rule.id, "offer", t.matched, withNotes(t.why, errors), serviceId));
       }
     }
     if (offers.length === 0)

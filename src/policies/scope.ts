@@ -4,7 +4,6 @@
  * the services the customer is leaving.
  */
 import type { Customer, Service } from "../domain/customer.js";
-import { isoDate, isoInstant } from "./dates.js";
 import type { ConversationFacts } from "./decision.js";
 
 export interface ConversationView {
@@ -50,12 +49,19 @@ export interface BaseVars {
   [key: string]: unknown;
 }
 
-export function baseVars(customer: Customer, conversation: ConversationFacts, now: Date): BaseVars {
+/** `iso` is `now.toISOString()`, when the caller has it already. */
+export function baseVars(
+  customer: Customer,
+  conversation: ConversationFacts,
+  now: Date,
+  iso = now.toISOString(),
+): BaseVars {
   return {
     customer,
     conversation: conversationView(conversation),
-    today: isoDate(now),
-    now: isoInstant(now),
+    // isoDate(now) and isoInstant(now), from one toISOString.
+    today: iso.slice(0, 10),
+    now: `${iso.slice(0, 19)}Z`,
   };
 }
 

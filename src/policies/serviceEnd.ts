@@ -5,19 +5,19 @@
  */
 import type { CServiceEnd } from "./compiledPolicy.js";
 import { addDays, endOfDay } from "./dates.js";
-import type { TraceEntry } from "./decision.js";
 import type { ServiceState } from "./decisionState.js";
-import { evaluate, evaluateNumber, test } from "./evaluate.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { evaluate, evaluateNumber, tested } from "./evaluate.js";
+import { type TraceRecord, textRecord } from "./trace.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NOT_CONSIDERED = "not considered: a later rule decides";
 
 /** Sets `s.outcome.endDate`, `endsAt` and `noticeDays`. */
 export function decideServiceEnd(
   rules: readonly CServiceEnd[],
   s: ServiceState,
   today: string,
-  trace: TraceEntry[],
+  trace: TraceRecord[],
 ): void {
   const serviceId = s.service.id;
   let noticeDays = s.service.contract.noticeDays;
@@ -26,20 +26,15 @@ export function decideServiceEnd(
   for (let i = rules.length - 1; i >= 0; i--) {
     const rule = rules[i]!;
     if (decided) {
-      trace.push(
-        traceEntry(rule.id, "service_end", false, "not considered: a later rule decides", serviceId),
-      );
+      trace.push(textRecord(rule.id, "service_end", false, NOT_CONSIDERED, serviceId));
       continue;
     }
-    const t = test(rule.when, s.vars);
-    if (!t.matched) {
-      trace.push(traceEntry(rule.id, "service_end", false, t.why, serviceId));
-      continue;
-    }
+    const t = tested(trace, rule.id, "service_end", rule.when, s.vars, serviceId);
+    if (!t.matched) continue;
     const days = evaluateNumber(rule.noticeDays, s.vars);
     if (!days.ok) {
-      const error = days.error;
-      trace.push(traceEntry(rule.id, "service_end", false, withNotes(t.why, [error]), serviceId));
+      t.matched = false;
+      t.notes = [days.error];
       continue;
     }
     let note = `notice ${days.value} days`;
@@ -50,11 +45,11 @@ export function decideServiceEnd(
     }
     noticeDays = Math.max(0, Math.round(days.value));
     decided = true;
-    trace.push(traceEntry(rule.id, "service_end", true, withNotes(t.why, [note]), serviceId));
+    t.notes = [note];
   }
   if (!decided)
     trace.push(
-      traceEntry(
+      textRecord(
         "(contract)",
         "service_end",
         true,
@@ -65,7 +60,7 @@ export function decideServiceEnd(
   let end = endDate ?? addDays(today, noticeDays);
   if (end < today) {
     trace.push(
-      traceEntry("(engine)", "service_end", true, `end date ${end} is past: today instead`, serviceId),
+      textRecord("(engine)", "service_end", true, `end date ${end} is past: today instead`, serviceId),
     );
     end = today;
   }

@@ -5,11 +5,12 @@
  * order; each takes from what is still owed of its fee kinds, so nothing is waived twice.
  */
 import type { CEvidence, CWaiver } from "./compiledPolicy.js";
-import type { Evidence, FeeLine, TraceEntry, WaiverApplied } from "./decision.js";
+import type { Evidence, FeeLine, WaiverApplied } from "./decision.js";
 import type { DecisionState, ServiceState } from "./decisionState.js";
-import { evaluate, evaluateNumber, render, test, type Vars } from "./evaluate.js";
+import { evaluate, evaluateNumber, render, tested } from "./evaluate.js";
 import { roundMoney } from "./money.js";
-import { traceEntry, withNotes } from "./trace.js";
+import { note, type TraceRecord } from "./trace.js";
+import { copyVars, type ExprVars } from "./vars.js";
 
 function refOf(item: unknown, index: number): string {
   if (item && typeof item === "object") {
@@ -21,11 +22,11 @@ function refOf(item: unknown, index: number): string {
   return String(index);
 }
 
-/** Collects the evidence; `found` counts records found by `from` expressions. */
+/** Collects the evidence; `found` counts records found by `from` expressions. Problems are noted on `t`. */
 function collectEvidence(
   specs: readonly CEvidence[],
-  vars: Vars,
-  problems: string[],
+  vars: ExprVars,
+  t: TraceRecord,
 ): { cited: Evidence[]; byKind: Record<string, unknown[]>; found: number } {
   const cited: Evidence[] = [];
   const byKind: Record<string, unknown[]> = {};
@@ -37,35 +38,42 @@ function collectEvidence(
     if (!spec.from) continue;
     const r = evaluate(spec.from, vars);
     if (!r.ok || !Array.isArray(r.value)) {
-      problems.push(r.ok ? `\`${spec.from.source}\` is not a list` : r.error);
+      note(t, r.ok ? `\`${spec.from.source}\` is not a list` : r.error);
       continue;
     }
     r.value.forEach((item, i) => {
       found++;
       list.push(item);
-      const note = spec.note ? render(spec.note, { ...vars, item }, (e) => problems.push(e)) : undefined;
-      cited.push({ kind: spec.kind, ref: refOf(item, i), ...(note ? { note } : {}) });
+      let text: string | undefined;
+      if (spec.note) {
+        const itemVars = copyVars(vars);
+        itemVars.item = item;
+        text = render(spec.note, itemVars, t);
+      }
+      cited.push(
+        text
+          ? { kind: spec.kind, ref: refOf(item, i), note: text }
+          : { kind: spec.kind, ref: refOf(item, i) },
+      );
     });
   }
   return { cited, byKind, found };
 }
 
 /** Applies `rules` to one service's fees; adds the waivers to its outcome. */
-function waiveService(rules: readonly CWaiver[], s: ServiceState, trace: TraceEntry[]): void {
+function waiveService(rules: readonly CWaiver[], s: ServiceState, trace: TraceRecord[]): void {
   const serviceId = s.service.id;
   const owed = new Map<FeeLine["kind"], number>();
   for (const f of s.outcome.fees) owed.set(f.kind, roundMoney((owed.get(f.kind) ?? 0) + f.amount));
   for (const rule of rules) {
-    const t = test(rule.when, s.vars);
-    if (!t.matched) {
-      trace.push(traceEntry(rule.id, "waiver", false, t.why, serviceId));
-      continue;
-    }
+    const t = tested(trace, rule.id, "waiver", rule.when, s.vars, serviceId);
+    if (!t.matched) continue;
     const notes: string[] = [];
-    const evidence = collectEvidence(rule.evidence, s.vars, notes);
+    t.notes = notes;
+    const evidence = collectEvidence(rule.evidence, s.vars, t);
     if (rule.requireEvidence && evidence.found === 0) {
       notes.push("no evidence on record");
-      trace.push(traceEntry(rule.id, "waiver", false, withNotes(t.why, notes), serviceId));
+      t.matched = false;
       continue;
     }
     const pool = roundMoney(rule.feeKinds.reduce((sum, k) => sum + (owed.get(k) ?? 0), 0));
@@ -75,14 +83,13 @@ function waiveService(rules: readonly CWaiver[], s: ServiceState, trace: TraceEn
       const cap = evaluateNumber(rule.waive.upTo, s.vars);
       if (!cap.ok) {
         notes.push(cap.error);
-        trace.push(traceEntry(rule.id, "waiver", false, withNotes(t.why, notes), serviceId));
+        t.matched = false;
         continue;
       }
       target = roundMoney(Math.max(0, Math.min(pool, cap.value)));
     }
     if (target === 0) {
       notes.push("nothing left to waive");
-      trace.push(traceEntry(rule.id, "waiver", true, withNotes(t.why, notes), serviceId));
       continue;
     }
     let left = target;
@@ -91,8 +98,10 @@ function waiveService(rules: readonly CWaiver[], s: ServiceState, trace: TraceEn
       if (take > 0) owed.set(kind, roundMoney((owed.get(kind) ?? 0) - take));
       left = roundMoney(left - take);
     }
-    const vars = { ...s.vars, evidence: evidence.byKind, waived: target };
-    const reason = render(rule.reason, vars, (e) => notes.push(`reason: ${e}`));
+    const vars = copyVars(s.vars);
+    vars.evidence = evidence.byKind;
+    vars.waived = target;
+    const reason = render(rule.reason, vars, t, "reason: ");
     const waiver: WaiverApplied = {
       ruleId: rule.id,
       serviceId,
@@ -106,7 +115,6 @@ function waiveService(rules: readonly CWaiver[], s: ServiceState, trace: TraceEn
     };
     s.outcome.waivers.push(waiver);
     notes.push(`waives ${target}`);
-    trace.push(traceEntry(rule.id, "waiver", true, withNotes(t.why, notes), serviceId));
   }
 }
 

@@ -5,8 +5,9 @@
  * values it saw.
  */
 import type { ASTNode } from "@marcbachmann/cel-js";
-import { compileClosure, UNSUPPORTED } from "./closures.js";
+import { compileToJs } from "./codegen.js";
 import { checkingEnvironment, type Runtime, VARIABLE_TYPES, type VariableName } from "./environment.js";
+import { type PathReader, pathReader } from "./objectCode.js";
 
 export interface CompiledExpr {
   readonly source: string;
@@ -16,15 +17,23 @@ export interface CompiledExpr {
   readonly reads: readonly (readonly string[])[];
   /** `reads` written as `a.b.c`. */
   readonly readLabels: readonly string[];
+  /**
+   * The values of the first `SHOWN_READS` of `reads` (undefined where a path breaks off),
+   * objects passed through the second argument.
+   */
+  readonly readValues?: PathReader;
   /** Fact names read as `facts.<name>`. */
   readonly factsRead: readonly string[];
   /** Set when the expression reads no variable: its value, computed at load. */
   readonly constant?: { value: unknown };
   /** Runs the expression; throws on an evaluation error (callers catch). */
   evaluate(vars: Readonly<Record<string, unknown>>): unknown;
-  /** @internal the CEL interpreter alone, when `evaluate` runs compiled closures (for tests). */
+  /** @internal the CEL interpreter alone, when `evaluate` runs compiled code (for tests). */
   interpret?(vars: Readonly<Record<string, unknown>>): unknown;
 }
+
+/** How many of the values an expression read its trace shows; more are written as `...`. */
+export const SHOWN_READS = 4;
 
 export interface TemplatePart {
   text: string;
@@ -143,39 +152,31 @@ export function compileExpression(
     return { offset: errorOffset(e), message: firstLine(e) };
   }
   const interpret = runtime.env.parse(source);
-  const closure = compileClosure(ast, new Set(variables), runtime.functions);
-  const run = closure
-    ? (vars: Readonly<Record<string, unknown>>) => {
-        try {
-          return closure(vars);
-        } catch (e) {
-          if (e === UNSUPPORTED) return interpret(vars);
-          throw e;
-        }
-      }
-    : interpret;
+  const compiled = compileToJs(ast, new Set(variables), runtime.functions, interpret);
+  const run = compiled ?? interpret;
   const readsMap = new Map<string, string[]>();
   collectReads(ast, new Set(variables), readsMap);
   const reads = [...readsMap.values()];
   const factsRead = [...new Set(reads.filter((p) => p[0] === "facts" && p.length > 1).map((p) => p[1]!))];
   const oneLine = source.replace(/\s+/g, " ");
-  const compiled: CompiledExpr = {
+  const expr: CompiledExpr = {
     source,
     display: oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine,
     reads,
     readLabels: reads.map((p) => p.join(".")),
+    readValues: pathReader(reads.slice(0, SHOWN_READS)),
     factsRead,
     evaluate: run,
-    ...(closure ? { interpret } : {}),
+    ...(compiled ? { interpret } : {}),
   };
   if (reads.length === 0 && !callsPerDecision(ast, runtime)) {
     try {
-      return { ...compiled, constant: { value: run({}) } };
+      return { ...expr, constant: { value: run({}) } };
     } catch (e) {
       return { offset: errorOffset(e), message: firstLine(e) };
     }
   }
-  return compiled;
+  return expr;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The functions policy expressions can call, in one table: registered with the CEL library
  * (every `number` parameter as both `int` and `double`) and called directly by the closure
- * compiler (`closures.ts`), which checks the argument kinds the same way.
+ * compiler (`codegen.ts`), which checks the argument kinds the same way.
  */
 import { type Coverage, isCovered, type ServiceKind } from "../../domain/customer.js";
 import type { DecisionSlot } from "../compiledPolicy.js";
@@ -53,8 +53,17 @@ function covered(coverage: Coverage, country: string, kind: string, postcode: st
   return answer;
 }
 
-const entriesOf = (m: unknown): [unknown, unknown][] =>
-  m instanceof Map ? [...m] : Object.entries(m as Record<string, unknown>);
+/** A map of amounts by currency (a CEL map or a plain object), as `formatTotals` takes it. */
+function totalsOf(m: unknown): { currency: string; amount: number }[] {
+  const out: { currency: string; amount: number }[] = [];
+  if (m instanceof Map)
+    for (const [currency, amount] of m) out.push({ currency: String(currency), amount: Number(amount) });
+  else {
+    const o = m as Record<string, unknown>;
+    for (const currency of Object.keys(o)) out.push({ currency, amount: Number(o[currency]) });
+  }
+  return out;
+}
 
 export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
   const f = (
@@ -90,10 +99,7 @@ export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
       "moneyTotals",
       ["map"],
       "string",
-      (m: unknown) =>
-        formatTotals(
-          entriesOf(m).map(([currency, amount]) => ({ currency: String(currency), amount: Number(amount) })),
-        ),
+      (m: unknown) => formatTotals(totalsOf(m)),
       "`totals` in words: £12.00 and 399.00 SEK",
     ),
     f(

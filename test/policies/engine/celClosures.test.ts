@@ -79,6 +79,13 @@ const EXPRESSIONS = [
   "min(facts.n, 2) + max(1, facts.n)",
   "sum(facts.l)",
   "facts.s.startsWith('x') && !facts.s.contains('y')",
+  "facts.n * 5 / 100",
+  "facts.n / 0",
+  "2 / facts.n",
+  "totals.GBP / 2.0",
+  "facts.s / 2",
+  "string(int(facts.n * 1.5)) + ' months'",
+  "string(int(facts.s))",
 ];
 
 describe("compiled closures and the CEL interpreter", () => {

@@ -1,0 +1,72 @@
+/**
+ * The variables an expression sees, for one scope (the customer, a service, a device) or one
+ * text (a fee's `amount`, a waiver's `evidence` and `waived`, an evidence `item`). Every
+ * scope gets an object of the same shape: the variables it does not have are undefined, never
+ * read (the compiler rejects an expression that uses a variable its section does not have).
+ * One shape keeps the compiled reads fast; objects are built field by field, not spread, for
+ * the same reason.
+ */
+import type { Device, Service } from "../domain/customer.js";
+import type { OutcomeView } from "./decisionState.js";
+import type { BaseVars } from "./scope.js";
+
+export type ExprVars = {
+  customer: BaseVars["customer"];
+  conversation: BaseVars["conversation"];
+  today: string;
+  now: string;
+  facts: Record<string, unknown>;
+  totals: Record<string, number>;
+  service: Service | undefined;
+  outcome: OutcomeView | undefined;
+  device: Device | undefined;
+  amount: number | undefined;
+  waived: number | undefined;
+  evidence: Record<string, unknown[]> | undefined;
+  item: unknown;
+};
+
+/** The variables of a per-customer rule (no `service`), a per-service or a per-device rule. */
+export function scopeVars(
+  base: BaseVars,
+  facts: Record<string, unknown>,
+  totals: Record<string, number>,
+  service?: Service,
+  outcome?: OutcomeView,
+  device?: Device,
+): ExprVars {
+  return {
+    customer: base.customer,
+    conversation: base.conversation,
+    today: base.today,
+    now: base.now,
+    facts,
+    totals,
+    service,
+    outcome,
+    device,
+    amount: undefined,
+    waived: undefined,
+    evidence: undefined,
+    item: undefined,
+  };
+}
+
+/** A copy of `v`, to set the variables of one text on. */
+export function copyVars(v: ExprVars): ExprVars {
+  return {
+    customer: v.customer,
+    conversation: v.conversation,
+    today: v.today,
+    now: v.now,
+    facts: v.facts,
+    totals: v.totals,
+    service: v.service,
+    outcome: v.outcome,
+    device: v.device,
+    amount: v.amount,
+    waived: v.waived,
+    evidence: v.evidence,
+    item: v.item,
+  };
+}
