@@ -18,5 +18,20 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A deep copy of `value`, frozen: what a store keeps of what it is given. */
-export const frozenCopy = <T>(value: T): T => deepFreeze(structuredClone(value));
+/**
+ * A deep copy of `value`, frozen: what a store keeps of what it is given. Plain data (objects,
+ * arrays, primitives) is copied and frozen in one walk; anything else (a Date, a Map) is
+ * copied by `structuredClone` and then frozen.
+ */
+export function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return deepFreeze(structuredClone(value));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = frozenCopy(v);
+  }
+  return Object.freeze(out) as T;
+}

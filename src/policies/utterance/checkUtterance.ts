@@ -33,16 +33,18 @@ export function checkUtterance(
   text: string,
   ctx: UtteranceContext,
 ): Finding[] {
+  const known = toneCacheOf(policy.tone).get(toneKey(ctx.speaker, text));
+  if (known && !ctx.decision && !ctx.ledger) return [...known];
   const lower = lowerSameLength(normalizeForMatching(text));
   const t: CheckedText = { text, lower, sentences: sentenceRanges(lower) };
-  const out: Finding[] = [...cachedToneFindings(t, policy.tone, ctx.speaker)];
+  const out: Finding[] = [...(known ?? cachedToneFindings(t, policy.tone, ctx.speaker))];
   if (ctx.decision) {
     out.push(...feeContradictions(t, ctx.decision));
     out.push(...unlockContradictions(t, ctx.decision));
     out.push(...cancelContradictions(t, ctx.decision));
   }
   out.push(...offerContradictions(t, ctx.decision, ctx.ledger));
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return out.sort(inTextOrder);
 }
 
 /**
@@ -53,22 +55,29 @@ export function checkUtterance(
 const TONE_CACHE_SIZE = 4096;
 const toneCache = new WeakMap<CompiledTone, Map<string, readonly Finding[]>>();
 
-function cachedToneFindings(
-  t: CheckedText,
-  tone: CompiledTone,
-  speaker: UtteranceSpeaker,
-): readonly Finding[] {
+const inTextOrder = (a: Finding, b: Finding): number =>
+  a.span.start - b.span.start || a.span.end - b.span.end;
+
+const toneKey = (speaker: UtteranceSpeaker, text: string): string => `${speaker}\u0000${text}`;
+
+function toneCacheOf(tone: CompiledTone): Map<string, readonly Finding[]> {
   let cache = toneCache.get(tone);
   if (!cache) {
     cache = new Map();
     toneCache.set(tone, cache);
   }
-  const key = `${speaker}\u0000${t.text}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const found = Object.freeze(toneFindings(t, tone, speaker));
+  return cache;
+}
+
+function cachedToneFindings(
+  t: CheckedText,
+  tone: CompiledTone,
+  speaker: UtteranceSpeaker,
+): readonly Finding[] {
+  const cache = toneCacheOf(tone);
+  const found = Object.freeze(toneFindings(t, tone, speaker).sort(inTextOrder));
   if (cache.size >= TONE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, found);
+  cache.set(toneKey(speaker, t.text), found);
   return found;
 }
 
