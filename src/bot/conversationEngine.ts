@@ -26,6 +26,11 @@ export interface ReceiveOptions {
   channel?: string;
   /** A customer the channel has already authenticated (a signed-in website's token). */
   trustedCustomerId?: string;
+  /**
+   * The channel already showed `opening()` for this new conversation: it is recorded in the
+   * transcript before the customer's first message, and not said again.
+   */
+  openingShown?: boolean;
 }
 
 export class ConversationEngine {
@@ -37,6 +42,15 @@ export class ConversationEngine {
   /** Opens a conversation with the greeting (and, with a trusted identity, the first question). */
   async start(conversationId: string, options: ReceiveOptions = {}): Promise<BotTurn> {
     return this.turns.run(conversationId, () => this.run(conversationId, undefined, options));
+  }
+
+  /**
+   * What an anonymous conversation opens with, without storing anything: a public web page can
+   * greet every visitor, and only those who write leave a conversation in the store.
+   */
+  opening(conversationId: string): BotTurn {
+    parseWith(ConversationId, conversationId, "conversation id");
+    return { conversationId, stage: "identify", expecting: "account_number", messages: openingMessages() };
   }
 
   /** Handles one customer message. */
@@ -54,10 +68,12 @@ export class ConversationEngine {
     const now = deps.clock.now();
     let conversation = await deps.store.conversations.get(conversationId);
     const greeting: BotMessage[] = [];
+    let shown: BotMessage[] = [];
     if (!conversation) {
       conversation = this.newConversation(conversationId, options, now);
       await deps.store.conversations.create(conversation);
-      greeting.push(phrase(phrases.greeting, { suggestions: ["I want to cancel", "Talk to a person"] }));
+      if (options.openingShown && !options.trustedCustomerId && text !== undefined) shown = openingMessages();
+      else greeting.push(greetingMessage());
     }
     const stored = ConversationState.safeParse(conversation.state);
     if (!stored.success)
@@ -85,7 +101,7 @@ export class ConversationEngine {
       await route(turn);
     }
     await this.phraseAll(turn);
-    return this.persist(conversation, turn, text);
+    return this.persist(conversation, turn, text, shown);
   }
 
   private budget(): number {
@@ -132,49 +148,25 @@ export class ConversationEngine {
     };
   }
 
-  private async persist(conversation: Conversation, turn: Turn, text: string | undefined): Promise<BotTurn> {
-    const { deps } = this;
+  private async persist(
+    conversation: Conversation,
+    turn: Turn,
+    text: string | undefined,
+    shown: readonly BotMessage[],
+  ): Promise<BotTurn> {
     const at = turn.now.toISOString();
-    const policy = deps.policy();
+    const policy = this.deps.policy();
     const decision = turn.customer && turn.state.policyRevision ? turn.decision() : undefined;
     let seq = conversation.turns.length;
     const turns: StoredTurn[] = [];
+    const said = (m: BotMessage, stage: string) =>
+      turns.push(
+        this.botTurn(m, { seq: seq++, at, stage, conversationId: conversation.id }, turn, policy, decision),
+      );
+    for (const m of shown) said(m, "identify");
     if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });
-    for (const m of turn.out) {
-      const findings = checkUtterance(policy, m.text, {
-        speaker: "bot",
-        decision,
-        ledger: turn.state.ledger,
-      });
-      if (findings.length > 0) {
-        deps.logger.warn({ findings: findings.map((f) => `${f.category}:${f.ruleId}`) }, "bot text flagged");
-        turn.record("tone_finding", {
-          seq,
-          findings: findings.map((f) => ({ category: f.category, ruleId: f.ruleId })),
-        });
-      }
-      if (m.discharges.length > 0 && decision) {
-        // Only a message that really contains an obligation's words discharges it.
-        const { discharged, unmatched } = obligationsRenderedIn(decision, m.text, m.discharges);
-        if (unmatched.length > 0)
-          deps.logger.error({ unmatched }, "message claimed a disclosure it does not contain");
-        turn.state.ledger = discharge(turn.state.ledger, discharged, {
-          messageId: `${conversation.id}:${seq}`,
-          seq,
-          at,
-          text: m.text,
-        });
-        for (const id of discharged)
-          turn.record("disclosure", { obligationId: id, seq, textHash: hashText(m.text) });
-      }
-      turns.push({
-        seq: seq++,
-        at,
-        speaker: "bot",
-        text: m.text,
-        meta: { stage: turn.state.stage, discharges: m.discharges, ...(m.card ? { card: m.card.kind } : {}) },
-      });
-    }
+    for (const m of turn.out) said(m, turn.state.stage);
+    const { deps } = this;
     await deps.store.conversations.appendTurns(
       conversation.id,
       turns,
@@ -189,4 +181,51 @@ export class ConversationEngine {
       messages: turn.out,
     };
   }
+
+  /** One bot message as a stored turn: checked by the utterance checker, its disclosures in the ledger. */
+  private botTurn(
+    m: BotMessage,
+    where: { seq: number; at: string; stage: string; conversationId: string },
+    turn: Turn,
+    policy: ReturnType<ConversationDeps["policy"]>,
+    decision: ReturnType<Turn["decision"]> | undefined,
+  ): StoredTurn {
+    const { deps } = this;
+    const { seq, at } = where;
+    const findings = checkUtterance(policy, m.text, { speaker: "bot", decision, ledger: turn.state.ledger });
+    if (findings.length > 0) {
+      deps.logger.warn({ findings: findings.map((f) => `${f.category}:${f.ruleId}`) }, "bot text flagged");
+      turn.record("tone_finding", {
+        seq,
+        findings: findings.map((f) => ({ category: f.category, ruleId: f.ruleId })),
+      });
+    }
+    if (m.discharges.length > 0 && decision) {
+      // Only a message that really contains an obligation's words discharges it.
+      const { discharged, unmatched } = obligationsRenderedIn(decision, m.text, m.discharges);
+      if (unmatched.length > 0)
+        deps.logger.error({ unmatched }, "message claimed a disclosure it does not contain");
+      turn.state.ledger = discharge(turn.state.ledger, discharged, {
+        messageId: `${where.conversationId}:${seq}`,
+        seq,
+        at,
+        text: m.text,
+      });
+      for (const id of discharged)
+        turn.record("disclosure", { obligationId: id, seq, textHash: hashText(m.text) });
+    }
+    return {
+      seq,
+      at,
+      speaker: "bot",
+      text: m.text,
+      meta: { stage: where.stage, discharges: m.discharges, ...(m.card ? { card: m.card.kind } : {}) },
+    };
+  }
 }
+
+const greetingMessage = (): BotMessage =>
+  phrase(phrases.greeting, { suggestions: ["I want to cancel", "Talk to a person"] });
+
+/** The greeting and the first question of a conversation with an unknown customer. */
+const openingMessages = (): BotMessage[] => [greetingMessage(), phrase(phrases.askAccount)];

@@ -17,6 +17,8 @@ export interface ActivityScope {
   /** The bot's own id in the channel (a conversationUpdate adding only the bot is not a greeting cue). */
   botId?: string;
   trustedCustomerId?: string;
+  /** The channel showed the engine's `opening()`; the first message records it in the transcript. */
+  openingShown?: boolean;
 }
 
 /**
@@ -57,7 +59,11 @@ export async function respondToActivity(
       : [];
   }
   const activity = parsed.data;
-  const options = { channel: scope.channel, trustedCustomerId: scope.trustedCustomerId };
+  const options = {
+    channel: scope.channel,
+    trustedCustomerId: scope.trustedCustomerId,
+    openingShown: scope.openingShown,
+  };
   if (activity.type === "conversationUpdate") {
     const customerJoined = activity.membersAdded?.some((m) => m.id !== scope.botId);
     if (!customerJoined) return [];

@@ -34,6 +34,22 @@ describe("an anonymous Web Chat visitor", () => {
     expect(greeting.every((a) => a.from.role === "bot")).toBe(true);
   });
 
+  it("leaves nothing in the store until they write, and then the transcript starts with the greeting", async () => {
+    const chat = await DirectLineClient.anonymous(server.url);
+    await chat.start();
+    await chat.poll();
+    const stored = () => server.app.store.conversations.get(chat.session.conversationId);
+    expect(await stored()).toBeUndefined();
+    const replies = await chat.says("UK318826");
+    expect(replies.map((a) => a.text).join("\n")).not.toContain("a bot, not a person"); // not said twice
+    const transcript = (await stored())?.turns.map((t) => `${t.speaker}: ${t.text}`) ?? [];
+    expect(transcript.slice(0, 3)).toEqual([
+      expect.stringMatching(/^bot: .*a bot, not a person/),
+      expect.stringMatching(/^bot: .*account number/),
+      "customer: UK318826",
+    ]);
+  });
+
   it("sees their own message echoed, then the bot's replies to it, and nothing twice", async () => {
     const chat = await DirectLineClient.anonymous(server.url);
     await chat.start();

@@ -31,6 +31,8 @@ interface Log {
   /** How many of the oldest activities were dropped to keep the log bounded. */
   dropped: number;
   started: boolean;
+  /** The opening was shown without storing the conversation (see `start`). */
+  openingShown: boolean;
   lastUsedMs: number;
 }
 
@@ -49,16 +51,23 @@ export class DirectLineConversations {
     private readonly limits: DirectLineLimits = { maxConversations: 10_000, idleMs: 2 * 60 * 60_000 },
   ) {}
 
-  /** Opens the conversation (the greeting, or the first question for a signed-in customer) once. */
+  /**
+   * Opens the conversation once: a signed-in customer's is stored and greets them by name; an
+   * anonymous visitor gets the opening without anything stored until they write (a public page
+   * is opened far more often than used, and by robots too).
+   */
   async start(grant: DirectLineGrant): Promise<void> {
     await this.order.run(grant.conversationId, async () => {
       const log = this.log(grant.conversationId);
       if (log.started) return;
       log.started = true;
-      const turn = await this.engine.start(grant.conversationId, {
-        channel: CHANNEL,
-        trustedCustomerId: grant.customerId,
-      });
+      const turn = grant.customerId
+        ? await this.engine.start(grant.conversationId, {
+            channel: CHANNEL,
+            trustedCustomerId: grant.customerId,
+          })
+        : this.engine.opening(grant.conversationId);
+      log.openingShown = !grant.customerId;
       this.appendReplies(grant.conversationId, log, replyActivities(turn), undefined);
     });
   }
@@ -76,6 +85,7 @@ export class DirectLineConversations {
         channel: CHANNEL,
         botId: BOT_ACCOUNT.id,
         trustedCustomerId: grant.customerId,
+        openingShown: log.openingShown,
       });
       this.appendReplies(grant.conversationId, log, replies, echoed.id);
       return echoed.id;
@@ -140,7 +150,7 @@ export class DirectLineConversations {
       this.logs.delete(conversationId); // re-insert: the map's order is least recently used first
     } else {
       this.evict(now);
-      log = { activities: [], dropped: 0, started: false, lastUsedMs: now };
+      log = { activities: [], dropped: 0, started: false, openingShown: false, lastUsedMs: now };
     }
     log.lastUsedMs = now;
     this.logs.set(conversationId, log);
