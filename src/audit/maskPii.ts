@@ -4,22 +4,9 @@
  * configuration (the defaults cover FairExit's model).
  */
 import { createHash } from "node:crypto";
+import { PERSONAL_DATA_FIELDS } from "../domain/personalData.js";
 
-export const DEFAULT_MASKED_FIELDS = [
-  "name",
-  "given",
-  "family",
-  "email",
-  "phone",
-  "phoneNumber",
-  "postcode",
-  "newPostcode",
-  "address",
-  "imei",
-  "serial",
-  "mandateReference",
-  "accountNumber",
-] as const;
+export const DEFAULT_MASKED_FIELDS = PERSONAL_DATA_FIELDS;
 
 /** A stable, non-reversible token: the same value masks to the same token, so records still correlate. */
 export function maskValue(value: unknown, salt: string): string {

@@ -4,12 +4,6 @@
  * a turn's cost. Frozen values keep the old guarantee (a caller cannot change what is stored:
  * in strict-mode code, which all ES modules are, a write throws a TypeError) at no cost per read.
  */
-export type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-
 /** Freezes `value` and everything reachable from it, in place; returns it. */
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;

@@ -4,25 +4,10 @@
  */
 import { type DestinationStream, pino } from "pino";
 import type { Logger } from "../../domain/logger.js";
+import { PERSONAL_DATA_FIELDS } from "../../domain/personalData.js";
 
-/** Field names that hold personal data in FairExit's model and conversations. */
-export const PII_FIELDS = [
-  "name",
-  "given",
-  "family",
-  "email",
-  "phone",
-  "phoneNumber",
-  "postcode",
-  "address",
-  "accountNumber",
-  "imei",
-  "serial",
-  "mandateReference",
-  "last4",
-  "text",
-  "words",
-] as const;
+/** Field names redacted from logs: personal data, and what customers wrote (message text). */
+export const PII_FIELDS = [...PERSONAL_DATA_FIELDS, "text", "words"] as const;
 
 export function redactPaths(): string[] {
   return PII_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]);

@@ -108,10 +108,6 @@ export class DirectLineConversations {
     return { activities: log.activities.slice(start), watermark: String(total) };
   }
 
-  get size(): number {
-    return this.logs.size;
-  }
-
   private appendReplies(
     conversationId: string,
     log: Log,
