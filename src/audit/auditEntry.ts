@@ -2,9 +2,9 @@
  * The audit trail: append-only, hash-chained. Each entry's hash covers its content and the
  * previous entry's hash, so editing or deleting any entry breaks every hash after it.
  */
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { IsoDateTime } from "../domain/customer.js";
+import { sha256Hex } from "../domain/sha256.js";
 
 export const AuditKind = z.enum([
   "decision",
@@ -40,31 +40,45 @@ export const AuditEntry = z.strictObject({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type AuditRecord = Pick<AuditEntry, "at" | "conversationId" | "kind" | "data">;
 
-/** JSON with object keys sorted, so the same content always hashes the same. */
+/**
+ * JSON with object keys sorted, so the same content always hashes the same. Properties whose
+ * value is undefined are left out, as JSON.stringify leaves them out. The output of every
+ * chain ever written depends on these exact bytes: change nothing here without a new chain.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      out += canonicalJson(value[i]) ?? "";
+    }
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
+/** The hash of an entry: SHA-256 of the canonical JSON of everything but the hash itself. */
 export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
-  return createHash("sha256")
-    .update(
-      canonicalJson({
-        seq: entry.seq,
-        at: entry.at,
-        conversationId: entry.conversationId,
-        kind: entry.kind,
-        data: entry.data,
-        prevHash: entry.prevHash,
-      }),
-    )
-    .digest("hex");
+  return sha256Hex(
+    canonicalJson({
+      seq: entry.seq,
+      at: entry.at,
+      conversationId: entry.conversationId,
+      kind: entry.kind,
+      data: entry.data,
+      prevHash: entry.prevHash,
+    }),
+  );
 }
 
 /** Links `record` after `previous` (or at the start of the chain). */

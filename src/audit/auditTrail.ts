@@ -2,6 +2,7 @@
  * What features call to record something for the audit trail: masks personal data, stamps the
  * time from the Clock port, appends to the store's AuditLog.
  */
+import { deepFreeze } from "../domain/deepFreeze.js";
 import type { AuditLog, Clock } from "../domain/ports.js";
 import type { AuditEntry, AuditKind } from "./auditEntry.js";
 import { DEFAULT_MASKED_FIELDS, maskPii } from "./maskPii.js";
@@ -31,7 +32,8 @@ export class AuditTrail {
       at: this.clock.now().toISOString(),
       conversationId,
       kind,
-      data: maskPii(data, this.fields, this.salt),
+      // Frozen all the way down: the log keeps it without copying it again.
+      data: deepFreeze(maskPii(data, this.fields, this.salt)),
     });
   }
 }

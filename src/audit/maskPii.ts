@@ -3,28 +3,42 @@
  * happened without becoming a second customer database. Which fields are masked is
  * configuration (the defaults cover FairExit's model).
  */
-import { createHash } from "node:crypto";
 import { PERSONAL_DATA_FIELDS } from "../domain/personalData.js";
+import { sha256Hex } from "../domain/sha256.js";
 
 export const DEFAULT_MASKED_FIELDS = PERSONAL_DATA_FIELDS;
 
 /** A stable, non-reversible token: the same value masks to the same token, so records still correlate. */
 export function maskValue(value: unknown, salt: string): string {
-  return `masked:${createHash("sha256").update(salt).update(JSON.stringify(value)).digest("hex").slice(0, 12)}`;
+  return `masked:${sha256Hex(salt + JSON.stringify(value)).slice(0, 12)}`;
 }
 
+const fieldSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function fieldSet(fields: readonly string[]): ReadonlySet<string> {
+  let set = fieldSets.get(fields);
+  if (!set) {
+    set = new Set(fields);
+    fieldSets.set(fields, set);
+  }
+  return set;
+}
+
+/** A copy of `data` (plain objects and arrays, all new) with the values of `fields` masked. */
 export function maskPii<T>(data: T, fields: readonly string[], salt: string): T {
-  const masked = new Set(fields);
+  const masked = fieldSet(fields);
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object")
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).map(([k, x]) => [
-          k,
-          masked.has(k) ? maskValue(x, salt) : walk(x),
-        ]),
-      );
-    return v;
+    if (v === null || typeof v !== "object") return v;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[key];
+      const value = masked.has(key) ? maskValue(x, salt) : walk(x);
+      if (key === "__proto__")
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
+    }
+    return out;
   };
   return walk(data) as T;
 }

@@ -7,6 +7,7 @@
  */
 
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
+import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
 import { StoreError } from "../domain/ports.js";
 import { parseWith } from "../domain/validation.js";
@@ -36,6 +37,12 @@ export interface ReceiveOptions {
 export class ConversationEngine {
   /** Turns of one conversation run one at a time (a double-clicked "Confirm" is two turns, in order). */
   private readonly turns = new KeyedMutex();
+  /**
+   * States this engine wrote itself (frozen before they were handed to the store, which keeps
+   * them as they are): read back, they need no validation, only a copy to change. A state
+   * from anywhere else (a file written before a restart, another process) is validated.
+   */
+  private readonly ownStates = new WeakSet<object>();
 
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -70,15 +77,14 @@ export class ConversationEngine {
     const greeting: BotMessage[] = [];
     let shown: BotMessage[] = [];
     if (!conversation) {
-      conversation = this.newConversation(conversationId, options, now);
+      // Frozen first, so the store keeps it as it is and the next turn knows the state as its own.
+      conversation = deepFreeze(this.newConversation(conversationId, options, now));
+      this.ownStates.add(conversation.state as object);
       await deps.store.conversations.create(conversation);
       if (options.openingShown && !options.trustedCustomerId && text !== undefined) shown = openingMessages();
       else greeting.push(greetingMessage());
     }
-    const stored = ConversationState.safeParse(conversation.state);
-    if (!stored.success)
-      throw new StoreError("invalid_data", `conversation ${conversationId}: state is not valid`);
-    const state = structuredClone(stored.data);
+    const state = this.stateOf(conversation);
     const heard = deps.understand(text ?? "", state.expecting);
     const turn = new Turn(
       deps,
@@ -135,6 +141,17 @@ export class ConversationEngine {
     }
   }
 
+  /** The stored state as a value this turn may change. */
+  private stateOf(conversation: Conversation): ConversationState {
+    const stored = conversation.state;
+    if (typeof stored === "object" && stored !== null && this.ownStates.has(stored))
+      return mutableCopy(stored as ConversationState);
+    const parsed = ConversationState.safeParse(stored);
+    if (!parsed.success)
+      throw new StoreError("invalid_data", `conversation ${conversation.id}: state is not valid`);
+    return mutableCopy(parsed.data);
+  }
+
   private newConversation(id: string, options: ReceiveOptions, now: Date): Conversation {
     const channel = options.channel ?? "direct";
     return {
@@ -167,10 +184,12 @@ export class ConversationEngine {
     if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });
     for (const m of turn.out) said(m, turn.state.stage);
     const { deps } = this;
+    const saved = deepFreeze(turn.state);
+    this.ownStates.add(saved);
     await deps.store.conversations.appendTurns(
       conversation.id,
       turns,
-      turn.state,
+      saved,
       turn.state.customerId ? { customerId: turn.state.customerId } : {},
     );
     for (const a of turn.audit) await deps.audit.record(conversation.id, a.kind, a.data);
@@ -205,14 +224,15 @@ export class ConversationEngine {
       const { discharged, unmatched } = obligationsRenderedIn(decision, m.text, m.discharges);
       if (unmatched.length > 0)
         deps.logger.error({ unmatched }, "message claimed a disclosure it does not contain");
+      const textHash = hashText(m.text);
       turn.state.ledger = discharge(turn.state.ledger, discharged, {
         messageId: `${where.conversationId}:${seq}`,
         seq,
         at,
         text: m.text,
+        textHash,
       });
-      for (const id of discharged)
-        turn.record("disclosure", { obligationId: id, seq, textHash: hashText(m.text) });
+      for (const id of discharged) turn.record("disclosure", { obligationId: id, seq, textHash });
     }
     return {
       seq,

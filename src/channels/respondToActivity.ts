@@ -4,8 +4,8 @@
  * conversation with the greeting, anything else gets no reply. Shared by the Bot Framework
  * endpoint and the Direct Line endpoint, so every channel behaves the same.
  */
-import { createHash } from "node:crypto";
 import type { ConversationEngine } from "../bot/conversationEngine.js";
+import { sha256Base64url } from "../domain/sha256.js";
 import { IncomingActivity, MAX_MESSAGE_LENGTH, pickIncoming, type ReplyActivity } from "./activity.js";
 import { incomingText } from "./incomingText.js";
 import { replyActivities } from "./replyActivities.js";
@@ -26,7 +26,7 @@ export interface ActivityScope {
  * engine ids; this maps one to a stable engine id, so the conversation resumes where it was.
  */
 export function engineConversationId(channel: string, channelConversationId: string): string {
-  const digest = createHash("sha256").update(`${channel}\u0000${channelConversationId}`).digest("base64url");
+  const digest = sha256Base64url(`${channel}\u0000${channelConversationId}`);
   return `bf-${digest.slice(0, 32)}`;
 }
 

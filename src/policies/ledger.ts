@@ -13,9 +13,9 @@
  * ledger = discharge(ledger, ["porting-code"], { messageId: "t7", seq: 7, at: "2026-11-23T10:00:00Z" });
  * readyToExecute(ledger, decision); // true once every obligation due before "execute" is discharged
  */
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { IsoDateTime } from "../domain/customer.js";
+import { sha256Hex } from "../domain/sha256.js";
 import type { Decision, Obligation, Stage } from "./decision.js";
 
 /** Conversation stages in order; an obligation `before: S` must be discharged before stage S. */
@@ -62,6 +62,8 @@ export interface MessageRef {
   at: string;
   seq?: number;
   text?: string;
+  /** `hashText(text)`, when the caller has it already. */
+  textHash?: string;
 }
 
 export function emptyLedger(): Ledger {
@@ -71,7 +73,7 @@ export function emptyLedger(): Ledger {
 /** A stable fingerprint of a message: NFC-normalised, whitespace collapsed, SHA-256. */
 export function hashText(text: string): string {
   const canonical = text.normalize("NFC").replace(/\s+/g, " ").trim();
-  return `sha256:${createHash("sha256").update(canonical, "utf8").digest("hex")}`;
+  return `sha256:${sha256Hex(canonical)}`;
 }
 
 function refFields(by: MessageRef): { messageId: string; at: string; seq?: number } {
@@ -86,7 +88,7 @@ function refFields(by: MessageRef): { messageId: string; at: string; seq?: numbe
  */
 export function discharge(ledger: Ledger, obligationIds: readonly string[], by: MessageRef): Ledger {
   const done = new Set(ledger.discharges.map((d) => d.obligationId));
-  const textHash = by.text === undefined ? undefined : hashText(by.text);
+  const textHash = by.textHash ?? (by.text === undefined ? undefined : hashText(by.text));
   const added: Discharge[] = [];
   for (const obligationId of obligationIds) {
     if (done.has(obligationId)) continue;

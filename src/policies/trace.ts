@@ -228,6 +228,14 @@ export function withTrace<D extends object>(
   return decision as D & { trace: TraceEntry[] };
 }
 
+/** The rules that matched, in trace order, without putting the whole trace into words. */
+export function matchedRuleIds(d: Decision): string[] {
+  const pending = (d as Partial<WithPending>)[RECORDS];
+  const records = pending?.records;
+  if (records) return records.filter((r) => r.matched).map((r) => r.ruleId);
+  return d.trace.filter((t) => t.matched).map((t) => t.ruleId);
+}
+
 /** The packs whose rules made the decision, in precedence order (from the trace). */
 export function packsOf(d: Decision): string[] {
   const composed = d.trace.find((t) => t.kind === "rule_set");

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
+import { hashEntry } from "../../src/audit/auditEntry.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
+import { maskPii } from "../../src/audit/maskPii.js";
 import { ManualClock } from "../../src/domain/clock.js";
 
 let dir: string;
@@ -88,6 +90,28 @@ describe("the hash-chained audit trail", () => {
     expect(customer.email).toMatch(/^masked:[0-9a-f]{12}$/);
     expect(customer.postcode).toMatch(/^masked:[0-9a-f]{12}$/);
     expect(await readFile(file, "utf8")).not.toContain("anna@example.se");
+  });
+
+  it("hashes and masks byte for byte as the chains already written (pinned values)", () => {
+    const entry = {
+      seq: 41,
+      at: "2026-11-23T10:00:00.000Z",
+      conversationId: "conv-x",
+      kind: "disclosure" as const,
+      data: {
+        z: 1,
+        a: [1, undefined, { y: 'é\u2028"', b: null, c: undefined }],
+        ä: { n: -0.5, big: 1e21 },
+        B: true,
+        "": "empty",
+        list: [[], {}],
+      },
+      prevHash: "a".repeat(64),
+    };
+    expect(hashEntry(entry)).toBe("2f8a48fe9bfc3049ac5d77fab92895c7711d12b0301b8bd661e005cb6b127fc7");
+    expect(maskPii({ customer: { email: "anna@example.se" } }, ["email"], "fairexit")).toEqual({
+      customer: { email: "masked:c0cfa571b290" },
+    });
   });
 
   it("refuses to open a log with a line that is not an entry, naming the line", async () => {

@@ -12,6 +12,7 @@ import { loadConfig } from "../../src/config.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import { silentLogger } from "../../src/domain/logger.js";
 import { repoRoot, runFairexit } from "../support/runFairexit.js";
+import { aCancellationBot } from "./cancellationBot.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -63,6 +64,33 @@ describe("resuming after a restart", () => {
     });
     expect(outbox.stdout).toMatch(/delivered\s+end_service/);
     expect(outbox.stdout).toMatch(/pending\s+schedule_message/); // the reminders wait for their time
+  });
+});
+
+describe("a stored state that did not come from the engine", () => {
+  it("is validated: a damaged one is refused with the conversation named, and nothing is overwritten", async () => {
+    const bot = await aCancellationBot();
+    const chat = bot.chat();
+    await chat.says("I want to cancel my broadband");
+    await chat.says("UK550913");
+    const before = await bot.store.conversations.get(chat.id);
+    const damaged: Record<string, unknown> = { ...(before?.state as object), stage: "somewhere else" };
+    await bot.store.conversations.appendTurns(chat.id, [], damaged); // as a hand-edited file would be
+    await expect(chat.says("NG7 2RD")).rejects.toThrow(`conversation ${chat.id}: state is not valid`);
+    const after = await bot.store.conversations.get(chat.id);
+    expect(after?.turns).toEqual(before?.turns);
+    expect(after?.state).toEqual(damaged);
+  });
+
+  it("is validated and then used when it is sound (written by another process or before a restart)", async () => {
+    const bot = await aCancellationBot();
+    const chat = bot.chat();
+    await chat.says("I want to cancel my broadband");
+    await chat.says("UK550913");
+    const stored = await bot.store.conversations.get(chat.id);
+    await bot.store.conversations.appendTurns(chat.id, [], structuredClone(stored?.state ?? {}));
+    await chat.says("NG7 2RD");
+    chat.expectReply(/why/i);
   });
 });
 

@@ -4,6 +4,7 @@
  * channel's serviceUrl), and authentication once an app id is configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineConversationId } from "../../src/channels/respondToActivity.js";
 import { startBotConnector } from "../support/botConnectorServer.js";
 import { BotFrameworkChat } from "../support/botFrameworkChat.js";
 import { aFairExitServer, type RunningFairExit } from "../support/fairexitServer.js";
@@ -122,6 +123,13 @@ describe("replies on a Bot Framework channel", () => {
   });
 });
 
+describe("a channel conversation's engine id", () => {
+  it("is the same in every version, so a conversation resumes after an upgrade (pinned value)", () => {
+    expect(engineConversationId("msteams", "a:1Xk-é")).toBe("bf-Mqd8_UWY2Uz368q8iOTwZXhr16ivAD03");
+    expect(engineConversationId("webchat", "a:1Xk-é")).not.toBe(engineConversationId("msteams", "a:1Xk-é"));
+  });
+});
+
 describe("the normal delivery mode", () => {
   it("POSTs each reply to the channel's Bot Connector at the activity's serviceUrl", async () => {
     const connector = await startBotConnector();
@@ -147,6 +155,38 @@ describe("the normal delivery mode", () => {
       expect(replies[1]?.activity.channelData?.fairexit?.stage).toBe("identify");
     } finally {
       await connector.close();
+    }
+  });
+
+  it("sends each conversation's replies to its own serviceUrl, turn after turn (clients are reused)", async () => {
+    const [east, west] = await Promise.all([startBotConnector(), startBotConnector()]);
+    try {
+      const send = async (chat: BotFrameworkChat, serviceUrl: string, text: string) => {
+        const activity = chat.activity({ type: "message", text, serviceUrl });
+        delete activity.deliveryMode;
+        const res = await fetch(`${server.url}/api/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(activity),
+        });
+        expect(res.status).toBe(200);
+      };
+      const inEast = new BotFrameworkChat(server.url, "directline");
+      const inWest = new BotFrameworkChat(server.url, "directline");
+      await send(inEast, east.serviceUrl, "I want to cancel");
+      await east.waitFor(2);
+      await send(inWest, west.serviceUrl, "I want to cancel");
+      await west.waitFor(2);
+      await send(inEast, east.serviceUrl, "UK318826");
+      await east.waitFor(3);
+      await send(inWest, west.serviceUrl, "UK318826");
+      await west.waitFor(3);
+      expect(new Set(east.replies.map((r) => r.conversationId))).toEqual(new Set([inEast.conversationId]));
+      expect(new Set(west.replies.map((r) => r.conversationId))).toEqual(new Set([inWest.conversationId]));
+      expect(east.replies.at(-1)?.activity.text).toMatch(/postcode/i);
+      expect(west.replies.at(-1)?.activity.text).toMatch(/postcode/i);
+    } finally {
+      await Promise.all([east.close(), west.close()]);
     }
   });
 });

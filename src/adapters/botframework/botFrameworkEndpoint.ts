@@ -16,6 +16,7 @@ import { ActivityEnvelope } from "../../channels/activity.js";
 import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
 import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
+import { ReusedClientsAuthentication } from "./reusedClientsAuthentication.js";
 
 export interface BotFrameworkEndpoint {
   /** False in development mode (no MicrosoftAppId): requests are not authenticated. */
@@ -31,15 +32,17 @@ export function createBotFrameworkEndpoint(
   config: BotFrameworkConfig | undefined,
   logger: Logger,
 ): BotFrameworkEndpoint {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config
-      ? {
-          MicrosoftAppId: config.appId,
-          MicrosoftAppPassword: config.appPassword,
-          MicrosoftAppType: config.appType,
-          MicrosoftAppTenantId: config.tenantId,
-        }
-      : {},
+  const auth = new ReusedClientsAuthentication(
+    new ConfigurationBotFrameworkAuthentication(
+      config
+        ? {
+            MicrosoftAppId: config.appId,
+            MicrosoftAppPassword: config.appPassword,
+            MicrosoftAppType: config.appType,
+            MicrosoftAppTenantId: config.tenantId,
+          }
+        : {},
+    ),
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {

@@ -3,6 +3,7 @@
  * policy says so), then the fees and waivers with their reasons, then every disclosure due before
  * the customer confirms, one topic per message.
  */
+import { matchedRuleIds } from "../../policies/trace.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
@@ -29,7 +30,7 @@ export function recordDecision(turn: Turn): void {
     actions: d.actions.map((a) => a.idempotencyKey),
     retention: { allowed: d.retention.allowed, remaining: d.retention.remaining },
     escalation: d.escalation,
-    matchedRules: d.trace.filter((t) => t.matched).map((t) => t.ruleId),
+    matchedRules: matchedRuleIds(d),
   });
 }
 

@@ -4,6 +4,7 @@
  * change what it says.
  */
 import { describe, expect, it } from "vitest";
+import { matchedRuleIds } from "../../../src/policies/trace.js";
 import { compiled, customer, decideFor, pack, traceOf } from "./support.js";
 
 const policy = () =>
@@ -35,6 +36,15 @@ describe("a decision's trace", () => {
     const d = decideFor(policy(), who);
     (who.name as { given: string }).given = "Changed";
     expect(traceOf(d, "mobile-only")[0]!.why).toContain(`customer.name.given = "${customer().name.given}"`);
+  });
+
+  it("names the matched rules alike before and after it is put into words", () => {
+    const before = matchedRuleIds(decideFor(policy(), customer()));
+    const d = decideFor(policy(), customer());
+    const inWords = d.trace.filter((t) => t.matched).map((t) => t.ruleId);
+    expect(before).toContain("pack:p");
+    expect(before).toEqual(inWords);
+    expect(matchedRuleIds(d)).toEqual(inWords);
   });
 
   it("can be replaced", () => {
