@@ -3,18 +3,27 @@
  * POST /api/messages — restify with the same plugins and options as src/http/server.ts and
  * botbuilder's CloudAdapter in development mode (no MicrosoftAppId, no authentication). Its
  * logic is one sendActivity per activity, so what it costs is the HTTP + botbuilder stack.
+ * By default it is the stock adapter, as a bare echo bot would be written; with `reuseClients`
+ * it also gets the connector-client reuse of FairExit's endpoint (about half the stock
+ * adapter's cost per turn), to see FairExit's cost over the very same adapter setup.
  */
 import type { AddressInfo } from "node:net";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
 import restify from "restify";
+import { ReusedClientsAuthentication } from "../src/adapters/botframework/reusedClientsAuthentication.js";
 
 export interface RunningEchoBot {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startEchoBot(host = "127.0.0.1"): Promise<RunningEchoBot> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+export async function startEchoBot(
+  host = "127.0.0.1",
+  options: { reuseClients?: boolean } = {},
+): Promise<RunningEchoBot> {
+  const stock = new ConfigurationBotFrameworkAuthentication({});
+  // --echo-clients reused: the echo bot gets the client reuse FairExit's endpoint has, for comparison.
+  const adapter = new CloudAdapter(options.reuseClients ? new ReusedClientsAuthentication(stock) : stock);
   adapter.onTurnError = async (context, error) => {
     process.stderr.write(`echo bot turn failed: ${error.message}\n`);
     await context.sendActivity("Sorry, something went wrong.");

@@ -187,9 +187,12 @@ export function obligationsRenderedIn(
   const unmatched: UnmatchedObligation[] = [];
   for (const id of new Set(renderedIds)) {
     const obligation = decision.obligations.find((o) => o.id === id);
-    if (!obligation) unmatched.push({ obligationId: id, reason: "not_in_decision" });
-    else if (canonical(obligation.message) !== "" && said.includes(canonical(obligation.message)))
-      discharged.push(id);
+    if (!obligation) {
+      unmatched.push({ obligationId: id, reason: "not_in_decision" });
+      continue;
+    }
+    const wanted = canonical(obligation.message);
+    if (wanted !== "" && said.includes(wanted)) discharged.push(id);
     else unmatched.push({ obligationId: id, reason: "text_not_in_message" });
   }
   return { discharged, unmatched };
