@@ -11,12 +11,14 @@
  */
 import type { Decision } from "../decision.js";
 import type { Ledger } from "../ledger.js";
-import type { CompiledCategory, CompiledTone, PhraseBucket } from "./compiledTone.js";
+import type { CompiledTone } from "./compiledTone.js";
 import { cancelContradictions, offerContradictions, unlockContradictions } from "./contradictions.js";
 import { feeContradictions } from "./feeContradictions.js";
 import type { CheckedText, Finding } from "./finding.js";
 import { lowerSameLength } from "./phrase.js";
-import { normalizeForMatching, overlaps, type Range, rangeAt, sentenceRanges, wordsOf } from "./text.js";
+import type { SieveHits } from "./sieve.js";
+import { normalizeForMatching, sentenceRanges } from "./text.js";
+import { toneFindings } from "./toneFindings.js";
 import type { UtteranceSpeaker } from "./toneSchema.js";
 
 export type { Finding } from "./finding.js";
@@ -33,18 +35,27 @@ export function checkUtterance(
   text: string,
   ctx: UtteranceContext,
 ): Finding[] {
-  const known = toneCacheOf(policy.tone).get(toneKey(ctx.speaker, text));
-  if (known && !ctx.decision && !ctx.ledger) return [...known];
+  const key = toneKey(ctx.speaker, text);
+  const known = toneCacheOf(policy.tone).get(key);
+  const contradictions = ctx.decision !== undefined || ctx.ledger !== undefined;
+  if (known && !contradictions) return [...known];
   const lower = lowerSameLength(normalizeForMatching(text));
-  const t: CheckedText = { text, lower, sentences: sentenceRanges(lower) };
-  const out: Finding[] = [...(known ?? cachedToneFindings(t, policy.tone, ctx.speaker))];
-  if (ctx.decision) {
-    out.push(...feeContradictions(t, ctx.decision));
-    out.push(...unlockContradictions(t, ctx.decision));
-    out.push(...cancelContradictions(t, ctx.decision));
+  const t: CheckedText = { text, lower, sentences: sentenceRanges(lower), lexicon: undefined };
+  let tone = known;
+  if (!tone) {
+    // One scan for the tone and, when needed, the contradiction lexicon (the tone's sieve has both).
+    const hits = policy.tone.sieve.scan(lower, { places: contradictions });
+    if (contradictions) t.lexicon = hits;
+    tone = cachedToneFindings(t, policy.tone, ctx.speaker, hits, key);
   }
-  out.push(...offerContradictions(t, ctx.decision, ctx.ledger));
-  return out.sort(inTextOrder);
+  const out: Finding[] = tone.slice();
+  if (ctx.decision) {
+    pushAll(out, feeContradictions(t, ctx.decision));
+    pushAll(out, unlockContradictions(t, ctx.decision));
+    pushAll(out, cancelContradictions(t, ctx.decision));
+  }
+  pushAll(out, offerContradictions(t, ctx.decision, ctx.ledger));
+  return out.length > 1 ? out.sort(inTextOrder) : out;
 }
 
 /**
@@ -60,6 +71,10 @@ const inTextOrder = (a: Finding, b: Finding): number =>
 
 const toneKey = (speaker: UtteranceSpeaker, text: string): string => `${speaker}\u0000${text}`;
 
+function pushAll(out: Finding[], more: readonly Finding[]): void {
+  for (const f of more) out.push(f);
+}
+
 function toneCacheOf(tone: CompiledTone): Map<string, readonly Finding[]> {
   let cache = toneCache.get(tone);
   if (!cache) {
@@ -73,107 +88,12 @@ function cachedToneFindings(
   t: CheckedText,
   tone: CompiledTone,
   speaker: UtteranceSpeaker,
+  hits: SieveHits,
+  key: string,
 ): readonly Finding[] {
   const cache = toneCacheOf(tone);
-  const found = Object.freeze(toneFindings(t, tone, speaker).sort(inTextOrder));
+  const found = Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder));
   if (cache.size >= TONE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(toneKey(speaker, t.text), found);
+  cache.set(key, found);
   return found;
-}
-
-interface Hit extends Range {
-  ruleId: string;
-  rule: string;
-}
-
-function toneFindings(t: CheckedText, tone: CompiledTone, speaker: UtteranceSpeaker): Finding[] {
-  const active = tone.categories.map((c) => c.speakers.includes(speaker));
-  const hits: Hit[][] = tone.categories.map(() => []);
-  const add = (category: number, h: Hit): void => {
-    const list = hits[category];
-    if (list && !list.some((x) => overlaps(x, h))) list.push(h);
-  };
-  const index = tone.phraseIndex;
-  const tryBucket = (b: PhraseBucket, start: number): void => {
-    const category = tone.categories[b.category];
-    if (!category || !active[b.category]) return;
-    b.regex.lastIndex = start;
-    const m = b.regex.exec(t.lower);
-    b.regex.lastIndex = 0;
-    if (!m) return;
-    const phrase = b.phrases
-      .map((i) => category.phrases[i])
-      .find((p) => p && matchesAt(p.regex, t.lower, start));
-    add(b.category, {
-      start,
-      end: start + m[0].length,
-      ruleId: `tone.${category.id}.phrase.${phrase?.lang ?? "any"}`,
-      rule: phrase ? `phrase "${phrase.text}"` : "a phrase",
-    });
-  };
-  for (const w of wordsOf(t.lower)) {
-    const byWord = index.byWord.get(w.word);
-    if (byWord && matchesAt(byWord.any, t.lower, w.start))
-      for (const b of byWord.buckets) tryBucket(b, w.start);
-    for (const b of index.any) tryBucket(b, w.start);
-    for (const s of index.stems) if (w.word.startsWith(s.stem)) tryBucket(s.bucket, w.start);
-  }
-  tone.categories.forEach((category, ci) => {
-    if (!active[ci]) return;
-    for (const p of category.patterns) {
-      forEachMatch(p.regex, t.lower, (start, end) => {
-        const sentence = rangeAt(t.sentences, start);
-        if (p.unless?.test(t.lower.slice(sentence.start, sentence.end))) return;
-        add(ci, { start, end, ruleId: `tone.${category.id}.${p.id}`, rule: `pattern ${p.id}` });
-      });
-    }
-  });
-  const out: Finding[] = [];
-  tone.categories.forEach((category, ci) => {
-    for (const h of hits[ci] ?? []) {
-      if (excepted(t, category, h)) continue;
-      const quote = t.text.slice(h.start, h.end);
-      out.push({
-        kind: "tone",
-        category: category.id,
-        ruleId: h.ruleId,
-        span: { start: h.start, end: h.end, text: quote },
-        message: `${category.description} "${quote}" (${h.rule}; ${category.citation})`,
-        alternative: category.alternative,
-      });
-    }
-  });
-  return out;
-}
-
-function matchesAt(re: RegExp, text: string, at: number): boolean {
-  re.lastIndex = at;
-  const ok = re.test(text);
-  re.lastIndex = 0;
-  return ok;
-}
-
-function excepted(t: CheckedText, category: CompiledCategory, h: Range): boolean {
-  const s = rangeAt(t.sentences, h.start);
-  const sentence = t.lower.slice(s.start, s.end);
-  if (category.sentenceException?.test(sentence)) return true;
-  if (!category.spanException) return false;
-  let found = false;
-  forEachMatch(category.spanException, sentence, (start, end) => {
-    if (overlaps({ start: s.start + start, end: s.start + end }, h)) found = true;
-  });
-  return found;
-}
-
-/** Runs a global regex over `text`, calling `fn` for each non-empty match. */
-function forEachMatch(re: RegExp, text: string, fn: (start: number, end: number) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    fn(m.index, m.index + m[0].length);
-  }
-  re.lastIndex = 0;
 }

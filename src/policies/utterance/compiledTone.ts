@@ -5,7 +5,9 @@
  */
 
 import type { z } from "zod";
-import { compilePhrase, guardPhrase, WORD_END, WORD_START } from "./phrase.js";
+import { LEXICON, LEXICON_KEYS } from "./lexiconSieve.js";
+import { compilePhrase, guardPhrase } from "./phrase.js";
+import { Sieve } from "./sieve.js";
 import type { ToneException, TonePattern, UtteranceSpeaker } from "./toneSchema.js";
 
 export interface CompiledPhrase {
@@ -26,17 +28,21 @@ export interface CompiledPattern {
   unless?: RegExp;
 }
 
-/** Phrases of one category that start with the same word, in one sticky regex ("uy"). */
+/** Phrases of one category that start with the same word. */
 export interface PhraseBucket {
   category: number;
-  regex: RegExp;
   /** Indexes into the category's `phrases`. */
   phrases: readonly number[];
+  /**
+   * The same phrases in the order they are tried at a position, longest source first: the
+   * first whose regex matches there gives the hit (its end; the rule id is that of the first
+   * in `phrases` that matches there).
+   */
+  tryOrder: readonly number[];
 }
 
-/** The buckets for one first word, and all of them in one sticky regex to try first. */
+/** The buckets (one per category) of one first word. */
 export interface WordBuckets {
-  any: RegExp;
   buckets: readonly PhraseBucket[];
 }
 
@@ -82,6 +88,15 @@ export interface CompiledTone {
   categories: readonly CompiledCategory[];
   /** Every category's phrases, by the word they start with. */
   phraseIndex: PhraseIndex;
+  /**
+   * Where the required factors of the phrases and patterns occur in a text (sieve.ts), so a
+   * check tries only what can match. Keys: each phrase and pattern; for all the phrases of
+   * some buckets: each bucket, the `WordBuckets` of `phraseIndex.byWord` (also found as
+   * words: where their first word stands), and the `phraseIndex.any` and `phraseIndex.stems`
+   * arrays; the category for all its patterns; and the contradiction
+   * lexicon's keys (lexiconSieve.ts), the only ones answered for parts of the text.
+   */
+  sieve: Sieve;
   /** The files that contributed, in order. */
   files: readonly string[];
   /** @internal what `compileTone(section, source, base)` extends. */
@@ -140,7 +155,7 @@ export function compileCategory(d: CategoryDefinition): {
   return { category, starts: compiled };
 }
 
-/** Groups every category's phrases by the word they start with, one sticky regex a group. */
+/** Groups every category's phrases by the word they start with (or the stem, or any word). */
 export function indexPhrases(perCategory: PhraseStartsBySource[][]): PhraseIndex {
   const groups = new Map<string, { category: number; phrases: number[] }>();
   for (const [category, phrases] of perCategory.entries())
@@ -157,33 +172,53 @@ export function indexPhrases(perCategory: PhraseStartsBySource[][]): PhraseIndex
         groups.set(k, g);
       }
     }
-  const byWord = new Map<string, { sources: string[]; buckets: PhraseBucket[] }>();
+  const byWord = new Map<string, { buckets: PhraseBucket[] }>();
   const stems: { stem: string; bucket: PhraseBucket }[] = [];
   const any: PhraseBucket[] = [];
   for (const [k, g] of groups) {
-    const sources = g.phrases
-      .map((i) => perCategory[g.category]?.[i]?.source ?? "(?!)")
-      .sort((a, b) => b.length - a.length);
+    const length = (i: number): number => (perCategory[g.category]?.[i]?.source ?? "(?!)").length;
     const bucket: PhraseBucket = {
       category: g.category,
-      regex: new RegExp(`${WORD_START}(?:${sources.join("|")})${WORD_END}`, "uy"),
       phrases: g.phrases,
+      tryOrder: [...g.phrases].sort((a, b) => length(b) - length(a)),
     };
     const key = k.slice(k.indexOf("\u0000") + 1);
     if (key === "*") any.push(bucket);
     else if (key.startsWith("s:")) stems.push({ stem: key.slice(2), bucket });
     else {
-      const entry = byWord.get(key.slice(2)) ?? { sources: [], buckets: [] };
-      entry.sources.push(...sources);
+      const entry = byWord.get(key.slice(2)) ?? { buckets: [] };
       entry.buckets.push(bucket);
       byWord.set(key.slice(2), entry);
     }
   }
-  const merged = new Map<string, WordBuckets>();
-  for (const [word, e] of byWord)
-    merged.set(word, {
-      any: new RegExp(`${WORD_START}(?:${e.sources.join("|")})${WORD_END}`, "uy"),
-      buckets: e.buckets,
-    });
-  return { byWord: merged, stems, any };
+  return { byWord, stems, any };
+}
+
+/**
+ * The sieve of a compiled tone (see `CompiledTone.sieve` for its keys), which also has the
+ * contradiction lexicon: one scan of a bot message serves both.
+ */
+export function sieveTone(categories: readonly CompiledCategory[], index: PhraseIndex): Sieve {
+  const phrasesOf = (buckets: readonly PhraseBucket[]): CompiledPhrase[] =>
+    buckets.flatMap((b) => b.phrases.flatMap((i) => categories[b.category]?.phrases[i] ?? []));
+  const stemBuckets = index.stems.map((s) => s.bucket);
+  return new Sieve(
+    [
+      ...categories.flatMap((c) => [...c.phrases, ...c.patterns].map((p) => [p, p.regex] as const)),
+      ...LEXICON.expressions,
+    ],
+    {
+      words: [...index.byWord].map(([word, buckets]) => [buckets, word] as const),
+      groups: [
+        ...[...index.byWord.values()].map((buckets) => [buckets, phrasesOf(buckets.buckets)] as const),
+        ...[...index.byWord.values()].flatMap((w) => w.buckets).map((b) => [b, phrasesOf([b])] as const),
+        ...[...index.any, ...stemBuckets].map((b) => [b, phrasesOf([b])] as const),
+        [index.any, phrasesOf(index.any)],
+        [index.stems, phrasesOf(stemBuckets)],
+        ...categories.map((c) => [c, c.patterns] as const),
+        ...LEXICON.groups,
+      ],
+      ranges: LEXICON_KEYS,
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * allowed, and saying the customer cannot cancel (or must call) when the decision lets them.
  * Fees and amounts are in feeContradictions.ts.
  */
-import type { Decision } from "../decision.js";
+import type { Decision, Obligation } from "../decision.js";
 import type { Ledger } from "../ledger.js";
 import {
   ABOUT_CANCELLING,
@@ -21,6 +21,7 @@ import {
   UNLOCK,
 } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
+import { lexiconHits, Passage, REFUSAL } from "./lexiconSieve.js";
 import type { Range } from "./text.js";
 
 const DIGITS: Record<string, string> = {
@@ -60,19 +61,91 @@ function durations(text: string): { key: string; range: Range }[] {
   return out;
 }
 
+/** What the decision's unlock message promises. */
+interface UnlockPromise {
+  storeInDecision: boolean;
+  promised: ReadonlySet<string>;
+}
+
+/**
+ * What these checks read from a decision, worked out on first need and kept per decision
+ * object: a turn checks several messages against the same decision, which is not changed
+ * once made.
+ */
+class DecisionFacts {
+  readonly unlock: Obligation | undefined;
+  /** Whether the decision lets the customer cancel in this conversation. */
+  readonly cancelAllowed: boolean;
+  private promise?: UnlockPromise;
+  private endService?: string;
+  private offerTexts?: readonly string[];
+
+  constructor(private readonly decision: Decision) {
+    this.unlock = decision.obligations.find((o) => o.topic === "device_unlock");
+    this.cancelAllowed =
+      decision.services.length > 0 || decision.actions.some((a) => a.kind === "end_service");
+  }
+
+  get unlockPromise(): UnlockPromise {
+    if (!this.promise) {
+      const message = (this.unlock?.message ?? "").toLowerCase();
+      this.promise = {
+        storeInDecision: STORE_VISIT.test(message),
+        promised: new Set(durations(message).map((d) => d.key)),
+      };
+    }
+    return this.promise;
+  }
+
+  /** The rule a "cannot cancel" finding names. */
+  get cancelRuleId(): string {
+    this.endService ??=
+      this.decision.actions.find((a) => a.kind === "end_service")?.ruleId ?? "contradiction.cannot_cancel";
+    return this.endService;
+  }
+
+  /** The decision's retention offers, canonical, without empty ones. */
+  get offers(): readonly string[] {
+    this.offerTexts ??= this.decision.retention.offers.map((o) => canonical(o.text)).filter((o) => o !== "");
+    return this.offerTexts;
+  }
+}
+
+const factsByDecision = new WeakMap<Decision, DecisionFacts>();
+
+function factsOf(decision: Decision): DecisionFacts {
+  let facts = factsByDecision.get(decision);
+  if (!facts) {
+    facts = new DecisionFacts(decision);
+    factsByDecision.set(decision, facts);
+  }
+  return facts;
+}
+
 /** Store visits and waiting times when the decision's unlock is remote. */
 export function unlockContradictions(t: CheckedText, decision: Decision): Finding[] {
-  const unlock = decision.obligations.find((o) => o.topic === "device_unlock");
-  if (!unlock || !UNLOCK.test(t.lower)) return [];
-  const storeInDecision = STORE_VISIT.test(unlock.message.toLowerCase());
-  const promised = new Set(durations(unlock.message.toLowerCase()).map((d) => d.key));
+  const facts = factsOf(decision);
+  const unlock = facts.unlock;
+  if (!unlock) return [];
+  const hits = lexiconHits(t);
+  if (!(hits.mayMatch(UNLOCK, 0, t.lower.length) && UNLOCK.test(t.lower))) return [];
+  const { storeInDecision, promised } = facts.unlockPromise;
   const out: Finding[] = [];
-  for (const s of t.sentences) {
-    const sText = t.lower.slice(s.start, s.end);
-    if (OPTIONAL.test(sText) || NO_NEED.test(sText)) continue;
-    const store = storeInDecision ? null : STORE_VISIT.exec(sText);
-    if (store) {
-      const r = { start: s.start + store.index, end: s.start + store.index + store.text.length };
+  for (const sentence of t.sentences) {
+    // The sieve: findings need a store visit, or an unlock word and a duration, in the sentence.
+    const store = !storeInDecision && hits.mayMatch(STORE_VISIT, sentence.start, sentence.end);
+    const duration =
+      hits.mayMatch(UNLOCK, sentence.start, sentence.end) &&
+      hits.mayMatch(DURATION, sentence.start, sentence.end);
+    if (!store && !duration) continue;
+    const s = new Passage(t, sentence, hits);
+    if (s.test(OPTIONAL) || s.test(NO_NEED)) continue;
+    const visit = storeInDecision ? null : s.exec(STORE_VISIT);
+    if (visit) {
+      const r = {
+        start: sentence.start + visit.index,
+        end: sentence.start + visit.index + visit.text.length,
+      };
       out.push(
         finding(
           t,
@@ -84,10 +157,10 @@ export function unlockContradictions(t: CheckedText, decision: Decision): Findin
         ),
       );
     }
-    if (!UNLOCK.test(sText)) continue;
-    for (const d of durations(sText)) {
+    if (!s.test(UNLOCK)) continue;
+    for (const d of durations(s.text)) {
       if (promised.has(d.key)) continue;
-      const r = { start: s.start + d.range.start, end: s.start + d.range.end };
+      const r = { start: sentence.start + d.range.start, end: sentence.start + d.range.end };
       out.push(
         finding(
           t,
@@ -133,16 +206,26 @@ export function offerBlocked(
 export function offerContradictions(t: CheckedText, decision?: Decision, ledger?: Ledger): Finding[] {
   const blocked = offerBlocked(decision, ledger);
   if (!blocked) return [];
-  const offers = (decision?.retention.offers ?? []).map((o) => canonical(o.text)).filter((o) => o !== "");
-  for (const s of t.sentences) {
-    const sText = t.lower.slice(s.start, s.end);
+  const offers = decision ? factsOf(decision).offers : [];
+  const hits = lexiconHits(t);
+  for (const sentence of t.sentences) {
+    // The sieve: without the decision's offer texts, an offer needs an offer noun and an offer frame.
+    if (
+      offers.length === 0 &&
+      !(
+        hits.mayMatch(OFFER_NOUN, sentence.start, sentence.end) &&
+        hits.mayMatch(OFFER_FRAME, sentence.start, sentence.end)
+      )
+    )
+      continue;
+    const s = new Passage(t, sentence, hits);
+    const sText = s.text;
     const lower = canonical(sText);
     const fromDecision = offers.some((o) => lower.includes(o) || (lower.length > 20 && o.includes(lower)));
-    const offered =
-      fromDecision || (OFFER_NOUN.test(sText) && OFFER_FRAME.test(sText) && !OFFER_NEGATED.test(sText));
+    const offered = fromDecision || (s.test(OFFER_NOUN) && s.test(OFFER_FRAME) && !s.test(OFFER_NEGATED));
     if (!offered) continue;
     const lead = sText.length - sText.trimStart().length;
-    const r = { start: s.start + lead, end: s.start + sText.trimEnd().length };
+    const r = { start: sentence.start + lead, end: sentence.start + sText.trimEnd().length };
     return [
       finding(
         t,
@@ -159,23 +242,23 @@ export function offerContradictions(t: CheckedText, decision?: Decision, ledger?
 
 /** "You can't cancel" / "you must call" when the decision lets the customer cancel here. */
 export function cancelContradictions(t: CheckedText, decision: Decision): Finding[] {
-  const allowed = decision.services.length > 0 || decision.actions.some((a) => a.kind === "end_service");
-  if (!allowed) return [];
-  const ruleId =
-    decision.actions.find((a) => a.kind === "end_service")?.ruleId ?? "contradiction.cannot_cancel";
+  const facts = factsOf(decision);
+  if (!facts.cancelAllowed) return [];
+  const hits = lexiconHits(t);
   const out: Finding[] = [];
-  for (const s of t.sentences) {
-    const sText = t.lower.slice(s.start, s.end);
-    if (CANNOT_CANCEL_EXCEPT.test(sText) || OPTIONAL.test(sText)) continue;
-    const m =
-      CANNOT_CANCEL.exec(sText) ?? (ABOUT_CANCELLING.test(sText) ? MUST_USE_OTHER_CHANNEL.exec(sText) : null);
+  for (const sentence of t.sentences) {
+    // The sieve: a finding is a match of CANNOT_CANCEL or MUST_USE_OTHER_CHANNEL.
+    if (!hits.mayMatch(REFUSAL, sentence.start, sentence.end)) continue;
+    const s = new Passage(t, sentence, hits);
+    if (s.test(CANNOT_CANCEL_EXCEPT) || s.test(OPTIONAL)) continue;
+    const m = s.exec(CANNOT_CANCEL) ?? (s.test(ABOUT_CANCELLING) ? s.exec(MUST_USE_OTHER_CHANNEL) : null);
     if (m) {
-      const r = { start: s.start + m.index, end: s.start + m.index + m.text.length };
+      const r = { start: sentence.start + m.index, end: sentence.start + m.index + m.text.length };
       out.push(
         finding(
           t,
           "cannot_cancel",
-          ruleId,
+          facts.cancelRuleId,
           r,
           "Says the customer cannot cancel here (or must use another channel), but the decision lets them cancel in this conversation.",
           "You can cancel right here. I'll take you through it.",

@@ -21,7 +21,8 @@ import {
   WAIVER_WORDS,
 } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
-import { moneyMentions, resolveCurrency, sameAmount } from "./money.js";
+import { FEE_OR_MONEY, lexiconHits, Passage } from "./lexiconSieve.js";
+import { MONEY, type MoneyMention, moneyMentions, resolveCurrency, sameAmount } from "./money.js";
 import { clauseRanges, type Range } from "./text.js";
 import type { WordMatch } from "./wordPattern.js";
 
@@ -65,52 +66,122 @@ function totalsLine(decision: Decision): string {
   return `The total due is ${totals.map((t) => money(t.amount, t.currency)).join(" and ")}.`;
 }
 
-/** Fee announcements and amounts, clause by clause. */
+/**
+ * What the fee checks need from a decision, worked out on first need and kept per decision
+ * object: a turn checks several messages against the same decision, which is not changed once
+ * made.
+ */
+class FeeFacts {
+  private fees?: Map<FeeKind, FeeStatus>;
+  private line?: string;
+  private readonly allowed = new Map<string, number[]>();
+  readonly currencies: string[];
+
+  constructor(private readonly decision: Decision) {
+    this.currencies = [
+      ...new Set([...decision.totals.map((x) => x.currency), ...decision.services.map((s) => s.currency)]),
+    ];
+  }
+
+  get status(): Map<FeeKind, FeeStatus> {
+    this.fees ??= feeStatus(this.decision);
+    return this.fees;
+  }
+
+  get totalsLine(): string {
+    this.line ??= totalsLine(this.decision);
+    return this.line;
+  }
+
+  /** Whether amount `m` may be said (in its currency as resolved for this decision). */
+  allows(m: MoneyMention, mode: AmountMode): boolean {
+    const currency = resolveCurrency(m.currency, this.currencies);
+    const key = `${mode}\u0000${currency}`;
+    let amounts = this.allowed.get(key);
+    if (!amounts) {
+      amounts = allowedAmounts(this.decision, currency, mode);
+      this.allowed.set(key, amounts);
+    }
+    return amounts.some((a) => sameAmount(a, m.amount));
+  }
+}
+
+const factsByDecision = new WeakMap<Decision, FeeFacts>();
+
+function feeFacts(decision: Decision): FeeFacts {
+  let facts = factsByDecision.get(decision);
+  if (!facts) {
+    facts = new FeeFacts(decision);
+    factsByDecision.set(decision, facts);
+  }
+  return facts;
+}
+
+/**
+ * Fee announcements and amounts, clause by clause. What a clause would report is worked out
+ * first, and the checks that only ever drop a report (a question, "if you don't return it",
+ * "not", a waiver without "still") run only when there is one: every check is a pure test of
+ * the clause or sentence, so their order does not change what is found.
+ */
 export function feeContradictions(t: CheckedText, decision: Decision): Finding[] {
   if (decision.services.length === 0) return [];
+  const hits = lexiconHits(t);
   const out: Finding[] = [];
-  const status = feeStatus(decision);
-  const currencies = [
-    ...new Set([...decision.totals.map((x) => x.currency), ...decision.services.map((s) => s.currency)]),
-  ];
+  // The sieve (lexiconSieve.ts): a clause announces a fee only when it names one (a fee name,
+  // a generic fee word, "early" or months to pay: feeKindFindings has nothing else to report)
+  // and states an amount only when money is mentioned in it. A clause where none of these can
+  // match gives no finding and is skipped, and so is a sentence without such a clause.
   for (const sentence of t.sentences) {
-    const sText = t.lower.slice(sentence.start, sentence.end);
-    if (sText.trimEnd().endsWith("?")) continue;
-    if (IF_NOT_RETURNED.test(sText)) continue;
-    const sentenceWaives = WAIVER_WORDS.test(sText);
-    for (const clause of clauseRanges(sText, sentence.start)) {
-      const c = t.lower.slice(clause.start, clause.end);
-      if (NOT_CHARGED.test(c) || (sentenceWaives && !STILL.test(c))) continue;
-      const amounts = moneyMentions(c);
-      const charged = CHARGE.test(c) || amounts.length > 0;
-      out.push(...feeKindFindings(t, decision, status, clause, c, charged));
-      if (NOT_A_CHARGE.test(c) || !(CHARGE.test(c) || AMOUNT_CONTEXT.test(c))) continue;
-      for (const m of amounts) {
-        if (PER_PERIOD.test(c.slice(m.end)) || NOT_THIS_AMOUNT.test(c.slice(0, m.start))) continue;
-        const currency = resolveCurrency(m.currency, currencies);
-        const feeNamed = FEE_NAMES.some((f) => f.regex.test(c)) || GENERIC_FEE.test(c);
-        const allowed = allowedAmounts(
-          decision,
-          currency,
-          !feeNamed ? "total" : CHARGE.test(c) ? "owed" : "stated",
-        );
-        if (allowed.some((a) => sameAmount(a, m.amount))) continue;
-        const total = decision.totals.find((x) => x.currency === currency);
-        const r = { start: clause.start + m.start, end: clause.start + m.end };
-        out.push(
-          finding(
-            t,
-            "amount_mismatch",
-            "contradiction.amount_mismatch",
-            r,
-            total
-              ? `Says ${money(m.amount, currency)} is to be paid, but the decision's total due is ${money(total.amount, currency)}.`
-              : `Says ${money(m.amount, currency)} is to be paid, but the decision has nothing due in ${currency}.`,
-            totalsLine(decision),
-          ),
-        );
-      }
+    if (!hits.mayMatch(FEE_OR_MONEY, sentence.start, sentence.end)) continue;
+    const s = new Passage(t, sentence, hits);
+    if (s.text.trimEnd().endsWith("?")) continue;
+    const reports: [Passage, Finding[]][] = [];
+    for (const clause of clauseRanges(s.text, sentence.start)) {
+      if (!hits.mayMatch(FEE_OR_MONEY, clause.start, clause.end)) continue;
+      const c = new Passage(t, clause, hits);
+      const found = clauseFindings(t, decision, c);
+      if (found.length > 0) reports.push([c, found]);
     }
+    if (reports.length === 0 || s.test(IF_NOT_RETURNED)) continue;
+    const sentenceWaives = s.test(WAIVER_WORDS);
+    for (const [c, found] of reports) {
+      if (c.test(NOT_CHARGED) || (sentenceWaives && !c.test(STILL))) continue;
+      out.push(...found);
+    }
+  }
+  return out;
+}
+
+function clauseFindings(t: CheckedText, decision: Decision, c: Passage): Finding[] {
+  const amounts = c.mayMatch(MONEY) ? moneyMentions(c.text) : [];
+  const chargeWord = c.test(CHARGE);
+  const out = feeKindFindings(t, decision, c, chargeWord || amounts.length > 0, chargeWord);
+  if (amounts.length === 0) return out;
+  const facts = feeFacts(decision);
+  // An amount the decision allows even without a fee named (a total) is allowed whatever the
+  // clause says: such amounts need none of the tests below.
+  const questioned = amounts.filter((m) => !facts.allows(m, "total"));
+  if (questioned.length === 0 || c.test(NOT_A_CHARGE) || !(chargeWord || c.test(AMOUNT_CONTEXT))) return out;
+  let feeNamed: boolean | undefined;
+  for (const m of questioned) {
+    if (PER_PERIOD.test(c.text.slice(m.end)) || NOT_THIS_AMOUNT.test(c.text.slice(0, m.start))) continue;
+    feeNamed ??= FEE_NAMES.some((f) => c.test(f.regex)) || c.test(GENERIC_FEE);
+    if (facts.allows(m, !feeNamed ? "total" : chargeWord ? "owed" : "stated")) continue;
+    const currency = resolveCurrency(m.currency, facts.currencies);
+    const total = decision.totals.find((x) => x.currency === currency);
+    const r = { start: c.range.start + m.start, end: c.range.start + m.end };
+    out.push(
+      finding(
+        t,
+        "amount_mismatch",
+        "contradiction.amount_mismatch",
+        r,
+        total
+          ? `Says ${money(m.amount, currency)} is to be paid, but the decision's total due is ${money(total.amount, currency)}.`
+          : `Says ${money(m.amount, currency)} is to be paid, but the decision has nothing due in ${currency}.`,
+        facts.totalsLine,
+      ),
+    );
   }
   return out;
 }
@@ -118,37 +189,34 @@ export function feeContradictions(t: CheckedText, decision: Decision): Finding[]
 function feeKindFindings(
   t: CheckedText,
   decision: Decision,
-  status: Map<FeeKind, FeeStatus>,
-  clause: Range,
-  c: string,
+  c: Passage,
   charged: boolean,
+  chargeWord: boolean,
 ): Finding[] {
   const named: { kinds: FeeKind[]; label: string; at: Range }[] = [];
-  const at = (m: WordMatch): Range => ({
-    start: clause.start + m.index,
-    end: clause.start + m.index + m.text.length,
-  });
   for (const f of FEE_NAMES) {
-    const m = f.regex.exec(c);
+    const m = c.exec(f.regex);
     if (m && (f.kind !== "notice_period" || charged))
-      named.push({ kinds: [f.kind], label: f.label, at: at(m) });
+      named.push({ kinds: [f.kind], label: f.label, at: rangeIn(c, m) });
   }
-  const generic = GENERIC_FEE.exec(c);
-  if (named.length === 0 && generic && LEAVING.test(c))
-    named.push({ kinds: ["exit_fee"], label: "a fee for leaving", at: at(generic) });
-  const early = named.length === 0 && charged && CHARGE.test(c) ? EARLY.exec(c) : null;
-  if (early) named.push({ kinds: ["exit_fee"], label: "a charge for leaving early", at: at(early) });
-  const months = MONTHS_TO_PAY.exec(c);
-  if (months && CHARGE.test(c))
+  const generic = c.exec(GENERIC_FEE);
+  if (named.length === 0 && generic && c.test(LEAVING))
+    named.push({ kinds: ["exit_fee"], label: "a fee for leaving", at: rangeIn(c, generic) });
+  const early = named.length === 0 && charged && chargeWord ? c.exec(EARLY) : null;
+  if (early) named.push({ kinds: ["exit_fee"], label: "a charge for leaving early", at: rangeIn(c, early) });
+  const months = c.exec(MONTHS_TO_PAY);
+  if (months && chargeWord)
     named.push({
       kinds: ["exit_fee", "notice_period"],
       label: `payment for "${months.text}"`,
-      at: at(months),
+      at: rangeIn(c, months),
     });
 
   const out: Finding[] = [];
+  if (named.length === 0) return out;
+  const facts = feeFacts(decision);
   for (const n of named) {
-    const states = n.kinds.map((k) => status.get(k));
+    const states = n.kinds.map((k) => facts.status.get(k));
     if (states.some((s) => s?.status === "due")) continue;
     const waived = states.find((s): s is Extract<FeeStatus, { status: "waived" }> => s?.status === "waived");
     if (waived) {
@@ -162,7 +230,7 @@ function feeKindFindings(
           w
             ? `Announces ${n.label}, but the decision waived it (${w.reason}).`
             : `Announces ${n.label}, but the decision leaves nothing due for ${waived.service.serviceId}.`,
-          w ? `${w.reason} ${totalsLine(decision)}` : totalsLine(decision),
+          w ? `${w.reason} ${facts.totalsLine}` : facts.totalsLine,
         ),
       );
     } else if (n.kinds.length === 1 && n.kinds[0] !== "notice_period") {
@@ -173,7 +241,7 @@ function feeKindFindings(
           "contradiction.fee_not_due",
           n.at,
           `Announces ${n.label}, but the decision has no such fee.`,
-          totalsLine(decision),
+          facts.totalsLine,
         ),
       );
     }
@@ -181,12 +249,20 @@ function feeKindFindings(
   return out;
 }
 
+type AmountMode = "total" | "owed" | "stated";
+
+/** Where match `m` of clause `c` is in the checked text. */
+const rangeIn = (c: Passage, m: WordMatch): Range => ({
+  start: c.range.start + m.index,
+  end: c.range.start + m.index + m.text.length,
+});
+
 /**
  * Amounts that may be said in `currency`: totals and service totals; when the clause names a
  * fee, also fee lines no waiver touches (and the amounts in their explanations); and when it
  * only states a fee rather than asking for payment ("stated"), fee lines partly waived too.
  */
-function allowedAmounts(decision: Decision, currency: string, mode: "total" | "owed" | "stated"): number[] {
+function allowedAmounts(decision: Decision, currency: string, mode: AmountMode): number[] {
   const out = [0];
   for (const x of decision.totals) if (x.currency === currency) out.push(x.amount);
   for (const s of decision.services) {

@@ -1,3 +1,4 @@
+import type { SieveHits } from "./sieve.js";
 import type { Range } from "./text.js";
 
 /** What the utterance checker reports: one problem in one place of a message. */
@@ -25,6 +26,8 @@ export interface CheckedText {
   text: string;
   lower: string;
   sentences: readonly Range[];
+  /** Where the contradiction lexicon's factors occur in `lower`; filled on first use (lexiconSieve.ts). */
+  lexicon?: SieveHits;
 }
 
 /** A contradiction finding over range `r` of the checked text. */

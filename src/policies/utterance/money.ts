@@ -14,7 +14,8 @@ export interface MoneyMention extends Range {
 const NUMBER = String.raw`\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const BEFORE = String.raw`us\$|£|€|\$|sek|eur|gbp|usd|nok|dkk|chf`;
 const AFTER = String.raw`sek|eur|gbp|usd|nok|dkk|chf|kronor|kr\.?|:-|€|£|euros?|pounds?|dollars?`;
-const MONEY = new RegExp(
+/** An amount with its currency (flags "gu"); `moneyMentions` reads every match. */
+export const MONEY = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?<pre>${BEFORE})\s?(?<n1>${NUMBER})|(?<n2>${NUMBER})\s?(?<post>${AFTER}))(?![\p{L}\p{N}])`,
   "gu",
 );

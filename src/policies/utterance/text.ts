@@ -35,11 +35,21 @@ export function sentenceRanges(text: string): Range[] {
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) {
     const end = m.index + m[0].length;
-    if (text.slice(start, end).trim() !== "") out.push({ start, end });
+    if (hasNonSpace(text, start, end)) out.push({ start, end });
     start = end;
   }
-  if (text.slice(start).trim() !== "") out.push({ start, end: text.length });
+  if (hasNonSpace(text, start, text.length)) out.push({ start, end: text.length });
   return out;
+}
+
+const NON_SPACE = /\S/g;
+
+/** `text.slice(start, end).trim() !== ""` without the copy (`\s` is what `trim` removes). */
+function hasNonSpace(text: string, start: number, end: number): boolean {
+  NON_SPACE.lastIndex = start;
+  const m = NON_SPACE.exec(text);
+  NON_SPACE.lastIndex = 0;
+  return m !== null && m.index < end;
 }
 
 /** The range in `ranges` containing `offset` (or the last one before it). */
@@ -99,6 +109,28 @@ export function wordsOf(text: string): { start: number; word: string }[] {
     out.push({ start, word: text.slice(start, i) });
   }
   return out;
+}
+
+/** True when `word` is one word of `wordsOf` on its own: letters and digits only, as it splits them. */
+export function isOneWord(word: string): boolean {
+  return word !== "" && endOfWord(word, 0) === word.length;
+}
+
+/**
+ * True when `wordsOf(text)` has a word from `start` to `end`, for a part of `text` known to be
+ * one word on its own (`isOneWord`): only the characters around it need looking at.
+ */
+export function standsAsWord(text: string, start: number, end: number): boolean {
+  if (end < text.length && isWordChar(text, end) > 0) return false;
+  if (start === 0) return true;
+  // `wordsOf` steps over a letter outside the BMP whole: start - 1 may be its second half.
+  return isWordChar(text, start - 1) === 0 && !(start >= 2 && isWordChar(text, start - 2) === 2);
+}
+
+function endOfWord(text: string, start: number): number {
+  let i = start;
+  for (let w = isWordChar(text, i); w > 0; w = i < text.length ? isWordChar(text, i) : 0) i += w;
+  return i;
 }
 
 /** True when the character just before `i` is a letter or digit. */

@@ -41,7 +41,13 @@
  */
 import { z } from "zod";
 import { formatPath } from "../../domain/validation.js";
-import { type CategoryDefinition, type CompiledTone, compileCategory, indexPhrases } from "./compiledTone.js";
+import {
+  type CategoryDefinition,
+  type CompiledTone,
+  compileCategory,
+  indexPhrases,
+  sieveTone,
+} from "./compiledTone.js";
 import { compilePhrase, hasUpperCaseLiteral } from "./phrase.js";
 
 export type { CompiledCategory, CompiledPattern, CompiledPhrase, CompiledTone } from "./compiledTone.js";
@@ -236,10 +242,13 @@ export function compileTone(
   }
   if (errors.length > 0) return errors;
 
-  const categories = [...definitions.values()].map(compileCategory);
+  const compiled = [...definitions.values()].map(compileCategory);
+  const categories = compiled.map((c) => c.category);
+  const phraseIndex = indexPhrases(compiled.map((c) => c.starts));
   return {
-    categories: categories.map((c) => c.category),
-    phraseIndex: indexPhrases(categories.map((c) => c.starts)),
+    categories,
+    phraseIndex,
+    sieve: sieveTone(categories, phraseIndex),
     files: [...(base?.files ?? []), source.file],
     definition: [...definitions.values()],
   };

@@ -12,7 +12,8 @@ export interface WordMatch {
 }
 
 export class WordPattern {
-  private readonly re: RegExp;
+  /** The whole expression (flags "gu"); its matches are the candidates `exec` checks. */
+  readonly re: RegExp;
 
   /**
    * @param body alternatives that must start and end at word boundaries
