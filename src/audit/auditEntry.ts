@@ -69,29 +69,30 @@ export function canonicalJson(value: unknown): string {
 
 /** The hash of an entry: SHA-256 of the canonical JSON of everything but the hash itself. */
 export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+  const { seq, at, conversationId, kind, data, prevHash } = entry;
+  if ([seq, at, conversationId, kind, data, prevHash].includes(undefined as never))
+    return sha256Hex(canonicalJson({ seq, at, conversationId, kind, data, prevHash }));
+  // The same bytes as canonicalJson of { seq, at, conversationId, kind, data, prevHash }: its keys sorted.
   return sha256Hex(
-    canonicalJson({
-      seq: entry.seq,
-      at: entry.at,
-      conversationId: entry.conversationId,
-      kind: entry.kind,
-      data: entry.data,
-      prevHash: entry.prevHash,
-    }),
+    `{"at":${JSON.stringify(at)},"conversationId":${JSON.stringify(conversationId)},"data":${canonicalJson(
+      data,
+    )},"kind":${JSON.stringify(kind)},"prevHash":${JSON.stringify(prevHash)},"seq":${JSON.stringify(seq)}}`,
   );
 }
 
 /** Links `record` after `previous` (or at the start of the chain). */
 export function chain(previous: AuditEntry | undefined, record: AuditRecord): AuditEntry {
-  const unsigned = {
+  const entry: AuditEntry = {
     seq: previous ? previous.seq + 1 : 0,
     at: record.at,
     conversationId: record.conversationId,
     kind: record.kind,
     data: record.data,
     prevHash: previous ? previous.hash : GENESIS_HASH,
+    hash: "",
   };
-  return { ...unsigned, hash: hashEntry(unsigned) };
+  entry.hash = hashEntry(entry);
+  return entry;
 }
 
 export interface ChainProblem {

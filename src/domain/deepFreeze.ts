@@ -40,7 +40,7 @@ export function frozenCopy<T>(value: T): T {
 }
 
 function copyFrozen(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
+  if (value === null || typeof value !== "object" || deeplyFrozen.has(value)) return value;
   if (Array.isArray(value)) return Object.freeze(value.map(copyFrozen));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
