@@ -80,7 +80,7 @@ class DecisionFacts {
   private endService?: string;
   private offerTexts?: readonly string[];
 
-  constructor(private readonly decision: Decision) {
+  constructor(readonly decision: Decision) {
     this.unlock = decision.obligations.find((o) => o.topic === "device_unlock");
     this.cancelAllowed =
       decision.services.length > 0 || decision.actions.some((a) => a.kind === "end_service");
@@ -111,15 +111,17 @@ class DecisionFacts {
   }
 }
 
-const factsByDecision = new WeakMap<Decision, DecisionFacts>();
+/**
+ * The facts of the decision checked last: a turn checks its messages one after another against
+ * one decision. One entry, not a WeakMap keyed by decisions: weak entries for short-lived keys
+ * made every young-generation garbage collection several times slower (decisions and their
+ * facts survived it), which showed in the slowest turns.
+ */
+let last: DecisionFacts | undefined;
 
 function factsOf(decision: Decision): DecisionFacts {
-  let facts = factsByDecision.get(decision);
-  if (!facts) {
-    facts = new DecisionFacts(decision);
-    factsByDecision.set(decision, facts);
-  }
-  return facts;
+  if (last?.decision !== decision) last = new DecisionFacts(decision);
+  return last;
 }
 
 /** Store visits and waiting times when the decision's unlock is remote. */
