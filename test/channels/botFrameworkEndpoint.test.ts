@@ -131,22 +131,24 @@ describe("a channel conversation's engine id", () => {
 });
 
 describe("the normal delivery mode", () => {
+  /** Posts a message without expectReplies: the replies go to the Bot Connector at `serviceUrl`. */
+  async function sendInNormalMode(chat: BotFrameworkChat, serviceUrl: string, text: string) {
+    const activity = chat.activity({ type: "message", text, serviceUrl });
+    delete activity.deliveryMode;
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
+    expect(res.status).toBe(200);
+    return activity;
+  }
+
   it("POSTs each reply to the channel's Bot Connector at the activity's serviceUrl", async () => {
     const connector = await startBotConnector();
     try {
       const chat = new BotFrameworkChat(server.url, "directline");
-      const activity = chat.activity({
-        type: "message",
-        text: "I want to cancel",
-        serviceUrl: connector.serviceUrl,
-      });
-      delete activity.deliveryMode;
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(activity),
-      });
-      expect(res.status).toBe(200);
+      const activity = await sendInNormalMode(chat, connector.serviceUrl, "I want to cancel");
       const replies = await connector.waitFor(2);
       expect(replies.map((r) => r.conversationId)).toEqual([chat.conversationId, chat.conversationId]);
       expect(replies.map((r) => r.replyToId)).toEqual([activity.id, activity.id]);
@@ -161,16 +163,7 @@ describe("the normal delivery mode", () => {
   it("sends each conversation's replies to its own serviceUrl, turn after turn (clients are reused)", async () => {
     const [east, west] = await Promise.all([startBotConnector(), startBotConnector()]);
     try {
-      const send = async (chat: BotFrameworkChat, serviceUrl: string, text: string) => {
-        const activity = chat.activity({ type: "message", text, serviceUrl });
-        delete activity.deliveryMode;
-        const res = await fetch(`${server.url}/api/messages`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(activity),
-        });
-        expect(res.status).toBe(200);
-      };
+      const send = sendInNormalMode;
       const inEast = new BotFrameworkChat(server.url, "directline");
       const inWest = new BotFrameworkChat(server.url, "directline");
       await send(inEast, east.serviceUrl, "I want to cancel");

@@ -19,13 +19,16 @@ const activity = (serviceUrl: string): Activity =>
 const developmentMode = () =>
   new ReusedClientsAuthentication(new ConfigurationBotFrameworkAuthentication({}), 2);
 
+/** The connector client a turn from `url` gets, as CloudAdapter asks for it. */
+async function connectorClient(auth: ReusedClientsAuthentication, url: string) {
+  const result = await auth.authenticateRequest(activity(url), "");
+  return result.connectorFactory?.create(url, result.audience);
+}
+
 describe("reused Bot Framework clients", () => {
   it("one connector client per service URL, the same one on every turn", async () => {
     const auth = developmentMode();
-    const client = async (url: string) => {
-      const result = await auth.authenticateRequest(activity(url), "");
-      return result.connectorFactory?.create(url, result.audience);
-    };
+    const client = (url: string) => connectorClient(auth, url);
     const first = await client("https://east.example/");
     expect(await client("https://east.example/")).toBe(first);
     const west = await client("https://west.example/");
@@ -38,10 +41,7 @@ describe("reused Bot Framework clients", () => {
 
   it("keeps at most `max` clients, dropping the least recently used", async () => {
     const auth = developmentMode();
-    const client = async (url: string) => {
-      const result = await auth.authenticateRequest(activity(url), "");
-      return result.connectorFactory?.create(url, result.audience);
-    };
+    const client = (url: string) => connectorClient(auth, url);
     const a = await client("https://a.example/");
     await client("https://b.example/");
     expect(await client("https://a.example/")).toBe(a); // a is now the most recent
