@@ -35,18 +35,33 @@ const idOnly = (m: unknown): unknown =>
 /**
  * The envelope every activity posted to /api/messages must have (Bot Framework Activity
  * schema): checked before botbuilder sees it, so a malformed request gets a 400 naming the
- * field instead of an internal error.
+ * field instead of an internal error. Checked on `pickEnvelope`'s few fields, not the whole
+ * activity (channelData, entities, attachments …), which would be walked and copied for nothing.
  */
-export const ActivityEnvelope = z.looseObject({
+export const ActivityEnvelope = z.object({
   type: z.string({ error: "expected the activity type (a string)" }).min(1, "expected the activity type"),
   channelId: z.string({ error: "expected the channel id" }).min(1, "expected the channel id"),
   serviceUrl: z
     .string({ error: "expected the channel's serviceUrl" })
     .min(1, "expected the channel's serviceUrl"),
-  conversation: z.looseObject({ id: z.string({ error: "expected the conversation id" }).min(1) }),
-  from: z.looseObject({ id: z.string({ error: "expected the sender id" }) }),
-  recipient: z.looseObject({ id: z.string({ error: "expected the recipient (bot) id" }) }).optional(),
+  conversation: z.object({ id: z.string({ error: "expected the conversation id" }).min(1) }),
+  from: z.object({ id: z.string({ error: "expected the sender id" }) }),
+  recipient: z.object({ id: z.string({ error: "expected the recipient (bot) id" }) }).optional(),
 });
+
+/** The fields of a posted activity the envelope check reads. */
+export function pickEnvelope(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object") return raw;
+  const { type, channelId, serviceUrl, conversation, from, recipient } = raw as Record<string, unknown>;
+  return {
+    type,
+    channelId,
+    serviceUrl,
+    conversation: idOnly(conversation),
+    from: idOnly(from),
+    recipient: recipient === undefined ? undefined : idOnly(recipient),
+  };
+}
 
 /** Machine-readable data on every bot reply, for integrators (channelData.fairexit). */
 export interface FairExitChannelData {

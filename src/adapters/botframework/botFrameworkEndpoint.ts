@@ -12,7 +12,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { ConversationEngine } from "../../bot/conversationEngine.js";
-import { ActivityEnvelope } from "../../channels/activity.js";
+import { ActivityEnvelope, pickEnvelope } from "../../channels/activity.js";
 import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
 import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
@@ -73,7 +73,7 @@ export function createBotFrameworkEndpoint(
         res.end();
         return;
       }
-      const envelope = ActivityEnvelope.safeParse(req.body);
+      const envelope = ActivityEnvelope.safeParse(pickEnvelope(req.body));
       if (!envelope.success) {
         const issue = envelope.error.issues[0]!;
         const field = issue.path.join(".") || "body";
