@@ -70,8 +70,14 @@ export function canonicalJson(value: unknown): string {
 /** The hash of an entry: SHA-256 of the canonical JSON of everything but the hash itself. */
 export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
   const { seq, at, conversationId, kind, data, prevHash } = entry;
-  if ([seq, at, conversationId, kind, data, prevHash].includes(undefined as never))
-    return sha256Hex(canonicalJson({ seq, at, conversationId, kind, data, prevHash }));
+  const complete =
+    seq !== undefined &&
+    at !== undefined &&
+    conversationId !== undefined &&
+    kind !== undefined &&
+    data !== undefined &&
+    prevHash !== undefined;
+  if (!complete) return sha256Hex(canonicalJson({ seq, at, conversationId, kind, data, prevHash }));
   // The same bytes as canonicalJson of { seq, at, conversationId, kind, data, prevHash }: its keys sorted.
   return sha256Hex(
     `{"at":${JSON.stringify(at)},"conversationId":${JSON.stringify(conversationId)},"data":${canonicalJson(
