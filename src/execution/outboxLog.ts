@@ -1,10 +1,13 @@
 /**
  * The outbox kept as an append-only event log (enqueued, delivered, attempt_failed) replayed
  * into memory. `MemoryOutboxStore` keeps the events in an array; the file adapter appends
- * them to a JSON Lines file, so each change costs one appended line.
+ * them to a JSON Lines file, so each change costs one appended line. Items and events are
+ * frozen all the way down and handed out as they are (see domain/deepFreeze): a caller cannot
+ * change what is stored, and nothing is copied per read.
  */
 import { z } from "zod";
 import { IsoDateTime } from "../domain/customer.js";
+import { deepFreeze, frozenCopy } from "../domain/deepFreeze.js";
 import { MAX_ATTEMPTS, type NewOutboxItem, nextAttempt, OutboxItem } from "./outboxItem.js";
 import type { ActionResult, OutboxStore } from "./ports.js";
 
@@ -23,28 +26,34 @@ export type OutboxEvent = z.infer<typeof OutboxEvent>;
 /** Applies one event to the in-memory view. */
 export function applyEvent(items: Map<string, OutboxItem>, e: OutboxEvent): void {
   if (e.event === "enqueued") {
-    if (!items.has(e.item.id)) items.set(e.item.id, e.item);
+    if (!items.has(e.item.id)) items.set(e.item.id, frozenCopy(e.item));
     return;
   }
   const item = items.get(e.id);
   if (!item) return;
   if (e.event === "delivered") {
-    items.set(e.id, {
-      ...item,
-      status: "delivered",
-      deliveredAt: e.at,
-      result: e.result,
-      attempts: item.attempts + 1,
-    });
+    items.set(
+      e.id,
+      deepFreeze({
+        ...item,
+        status: "delivered",
+        deliveredAt: e.at,
+        result: frozenCopy(e.result),
+        attempts: item.attempts + 1,
+      }),
+    );
   } else {
     const attempts = item.attempts + 1;
-    items.set(e.id, {
-      ...item,
-      attempts,
-      lastError: e.error,
-      status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-      nextAttemptAt: nextAttempt(attempts, new Date(e.at)).toISOString(),
-    });
+    items.set(
+      e.id,
+      deepFreeze({
+        ...item,
+        attempts,
+        lastError: e.error,
+        status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+        nextAttemptAt: nextAttempt(attempts, new Date(e.at)).toISOString(),
+      }),
+    );
   }
 }
 
@@ -78,16 +87,16 @@ export class EventSourcedOutbox implements OutboxStore {
 
   async enqueue(item: NewOutboxItem, now: Date) {
     const existing = this.items.get(item.id);
-    if (existing) return structuredClone(existing);
-    const stored: OutboxItem = {
+    if (existing) return existing;
+    const stored: OutboxItem = frozenCopy({
       ...item,
       createdAt: now.toISOString(),
       status: "pending",
       attempts: 0,
       nextAttemptAt: item.dueAt,
-    };
-    await this.record({ event: "enqueued", item: stored });
-    return structuredClone(stored);
+    });
+    await this.record(deepFreeze({ event: "enqueued", item: stored }));
+    return stored;
   }
 
   async due(now: Date, filter: { conversationId?: string } = {}) {
@@ -98,16 +107,17 @@ export class EventSourcedOutbox implements OutboxStore {
         : (this.byConversation.get(filter.conversationId) ?? []).map((id) => this.items.get(id)!);
     return candidates
       .filter((i) => i.status === "pending" && Date.parse(i.dueAt) <= t && Date.parse(i.nextAttemptAt) <= t)
-      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
-      .map((i) => structuredClone(i));
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   }
 
   async markDelivered(id: string, result: ActionResult, at: Date) {
-    await this.record({ event: "delivered", id, at: at.toISOString(), result });
+    await this.record(
+      deepFreeze({ event: "delivered", id, at: at.toISOString(), result: frozenCopy(result) }),
+    );
   }
 
   async markAttemptFailed(id: string, error: string, at: Date) {
-    await this.record({ event: "attempt_failed", id, at: at.toISOString(), error });
+    await this.record(deepFreeze({ event: "attempt_failed", id, at: at.toISOString(), error }));
   }
 
   async list(filter: { status?: OutboxItem["status"]; conversationId?: string } = {}) {
@@ -117,8 +127,7 @@ export class EventSourcedOutbox implements OutboxStore {
         : (this.byConversation.get(filter.conversationId) ?? []).map((id) => this.items.get(id)!);
     return candidates
       .filter((i) => filter.status === undefined || i.status === filter.status)
-      .filter((i) => filter.conversationId === undefined || i.conversationId === filter.conversationId)
-      .map((i) => structuredClone(i));
+      .filter((i) => filter.conversationId === undefined || i.conversationId === filter.conversationId);
   }
 }
 
@@ -127,7 +136,7 @@ export class MemoryOutboxStore extends EventSourcedOutbox {
   constructor() {
     const events: OutboxEvent[] = [];
     super(async (e) => {
-      events.push(structuredClone(e));
+      events.push(frozenCopy(e));
     });
     this.events = events;
   }
