@@ -6,7 +6,7 @@
 import type { AuditKind } from "../audit/auditEntry.js";
 import type { Coverage, Customer } from "../domain/customer.js";
 import { decide } from "../policies/decide.js";
-import type { Decision, Obligation, Stage } from "../policies/decision.js";
+import type { Decision, DecisionContext, Obligation, Stage } from "../policies/decision.js";
 import { pendingBefore } from "../policies/ledger.js";
 import type { BotMessage } from "./botReply.js";
 import type { ConversationState } from "./conversationState.js";
@@ -23,6 +23,9 @@ export class Turn {
   readonly audit: PendingAudit[] = [];
   customer: Customer | undefined;
   private cached: Decision | undefined;
+  /** The conversation facts `cached` was decided from. */
+  private cachedFrom: ConversationFacts | undefined;
+  private stale = false;
 
   constructor(
     readonly deps: ConversationDeps,
@@ -52,37 +55,60 @@ export class Turn {
     return pendingBefore(this.state.ledger, this.decision(), stage).filter((o) => !saidNow.has(o.id));
   }
 
-  /** Forget the cached decision after the facts it depends on changed. */
+  /**
+   * The facts the decision depends on may have changed: the next `decision()` compares them with
+   * the ones the cached decision was made from, and decides again only if they differ.
+   */
   invalidate(): void {
-    this.cached = undefined;
+    this.stale = true;
   }
 
   /** The decision for the identified customer with everything gathered so far. */
   decision(): Decision {
     if (!this.customer) throw new Error("decision() before the customer is identified");
-    if (this.cached) return this.cached;
-    const f = this.state.facts;
-    this.cached = decide(
-      this.deps.policy(),
-      {
-        customer: this.customer,
-        coverage: this.coverage,
-        conversation: {
-          serviceIds: f.serviceIds,
-          reason: f.reason,
-          newPostcode: f.newPostcode,
-          newCountry: f.newCountry,
-          keepNumber: f.keepNumber,
-          claims: f.claims.map((c) => ({ text: c.text, kind: c.kind as never })),
-          requestedPerson: f.requestedPerson,
-          legalThreat: f.legalThreat,
-          offersMade: this.state.offersMade.length,
-          offersDeclined: this.state.offersDeclined,
-          channel: this.state.channel,
-        },
-      },
-      this.now,
-    );
+    if (this.cached && !this.stale) return this.cached;
+    const conversation = this.conversationFacts();
+    if (!this.cached || !sameConversationFacts(this.cachedFrom!, conversation)) {
+      this.cached = decide(
+        this.deps.policy(),
+        { customer: this.customer, coverage: this.coverage, conversation },
+        this.now,
+      );
+      this.cachedFrom = conversation;
+    }
+    this.stale = false;
     return this.cached;
   }
+
+  private conversationFacts(): ConversationFacts {
+    const f = this.state.facts;
+    return {
+      serviceIds: f.serviceIds,
+      reason: f.reason,
+      newPostcode: f.newPostcode,
+      newCountry: f.newCountry,
+      keepNumber: f.keepNumber,
+      claims: f.claims.map((c) => ({ text: c.text, kind: c.kind as never })),
+      requestedPerson: f.requestedPerson,
+      legalThreat: f.legalThreat,
+      offersMade: this.state.offersMade.length,
+      offersDeclined: this.state.offersDeclined,
+      channel: this.state.channel,
+    };
+  }
+}
+
+type ConversationFacts = DecisionContext["conversation"];
+
+/**
+ * Whether two values of plain data are equal all the way down (conversation facts are a few
+ * fields, lists of ids and claims): a field added to the facts later is compared too.
+ */
+function sameConversationFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameConversationFacts((a as never)[k], (b as never)[k]));
 }
