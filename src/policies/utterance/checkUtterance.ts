@@ -16,7 +16,6 @@ import { cancelContradictions, offerContradictions, unlockContradictions } from 
 import { feeContradictions } from "./feeContradictions.js";
 import type { CheckedText, Finding } from "./finding.js";
 import { lowerSameLength } from "./phrase.js";
-import type { SieveHits } from "./sieve.js";
 import { normalizeForMatching, sentenceRanges } from "./text.js";
 import { toneFindings } from "./toneFindings.js";
 import type { UtteranceSpeaker } from "./toneSchema.js";
@@ -36,19 +35,12 @@ export function checkUtterance(
   ctx: UtteranceContext,
 ): Finding[] {
   const key = toneKey(ctx.speaker, text);
-  const known = toneCacheOf(policy.tone).get(key);
   const contradictions = ctx.decision !== undefined || ctx.ledger !== undefined;
-  if (known && !contradictions) return [...known];
-  const lower = lowerSameLength(normalizeForMatching(text));
-  const t: CheckedText = { text, lower, sentences: sentenceRanges(lower), lexicon: undefined };
-  let tone = known;
-  if (!tone) {
-    // One scan for the tone and, when needed, the contradiction lexicon (the tone's sieve has both).
-    const hits = policy.tone.sieve.scan(lower, { places: contradictions });
-    if (contradictions) t.lexicon = hits;
-    tone = cachedToneFindings(t, policy.tone, ctx.speaker, hits, key);
-  }
-  const out: Finding[] = tone.slice();
+  const known =
+    textCacheOf(policy.tone).get(key) ?? analyse(policy.tone, text, ctx.speaker, key, contradictions);
+  if (!contradictions) return [...known.tone];
+  const { t } = known;
+  const out: Finding[] = known.tone.slice();
   if (ctx.decision) {
     pushAll(out, feeContradictions(t, ctx.decision));
     pushAll(out, unlockContradictions(t, ctx.decision));
@@ -59,12 +51,23 @@ export function checkUtterance(
 }
 
 /**
- * Tone findings depend on the text, the speaker and the tone rules only, and the bot says the
- * same phrases and policy texts over and over: they are remembered per compiled tone (a
- * reloaded policy starts afresh), a bounded number of texts each.
+ * What depends on the text alone: its tone findings (the text, the speaker and the tone rules
+ * decide them) and the text split for the contradiction checks (normalised, its sentences,
+ * where the contradiction lexicon can match, filled on first use). Only the comparison with a
+ * decision and a ledger is done per check.
  */
-const TONE_CACHE_SIZE = 4096;
-const toneCache = new WeakMap<CompiledTone, Map<string, readonly Finding[]>>();
+interface KnownText {
+  readonly tone: readonly Finding[];
+  readonly t: CheckedText;
+}
+
+/**
+ * The bot says the same phrases and policy texts over and over: what depends on the text alone
+ * is remembered per compiled tone (a reloaded policy starts afresh), a bounded number of texts
+ * each, the oldest forgotten first.
+ */
+const TEXT_CACHE_SIZE = 4096;
+const textCache = new WeakMap<CompiledTone, Map<string, KnownText>>();
 
 const inTextOrder = (a: Finding, b: Finding): number =>
   a.span.start - b.span.start || a.span.end - b.span.end;
@@ -75,25 +78,33 @@ function pushAll(out: Finding[], more: readonly Finding[]): void {
   for (const f of more) out.push(f);
 }
 
-function toneCacheOf(tone: CompiledTone): Map<string, readonly Finding[]> {
-  let cache = toneCache.get(tone);
+function textCacheOf(tone: CompiledTone): Map<string, KnownText> {
+  let cache = textCache.get(tone);
   if (!cache) {
     cache = new Map();
-    toneCache.set(tone, cache);
+    textCache.set(tone, cache);
   }
   return cache;
 }
 
-function cachedToneFindings(
-  t: CheckedText,
+function analyse(
   tone: CompiledTone,
+  text: string,
   speaker: UtteranceSpeaker,
-  hits: SieveHits,
   key: string,
-): readonly Finding[] {
-  const cache = toneCacheOf(tone);
-  const found = Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder));
-  if (cache.size >= TONE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, found);
-  return found;
+  contradictions: boolean,
+): KnownText {
+  const lower = lowerSameLength(normalizeForMatching(text));
+  const t: CheckedText = { text, lower, sentences: sentenceRanges(lower), lexicon: undefined };
+  // One scan for the tone and, when needed, the contradiction lexicon (the tone's sieve has both).
+  const hits = tone.sieve.scan(lower, { places: contradictions });
+  if (contradictions) t.lexicon = hits;
+  const known: KnownText = {
+    tone: Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder)),
+    t,
+  };
+  const cache = textCacheOf(tone);
+  if (cache.size >= TEXT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, known);
+  return known;
 }
