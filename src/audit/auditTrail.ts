@@ -28,12 +28,21 @@ export class AuditTrail {
   }
 
   record(conversationId: string, kind: AuditKind, data: Record<string, unknown>): Promise<AuditEntry> {
-    return this.log.append({
-      at: this.clock.now().toISOString(),
-      conversationId,
-      kind,
-      // Frozen all the way down: the log keeps it without copying it again.
-      data: deepFreeze(maskPii(data, this.fields, this.salt)),
-    });
+    return this.log.append(this.masked(conversationId, kind, data, this.clock.now().toISOString()));
+  }
+
+  /** Several records of one conversation, in order, stamped with one time and written together. */
+  recordAll(
+    conversationId: string,
+    records: readonly { kind: AuditKind; data: Record<string, unknown> }[],
+  ): Promise<AuditEntry[]> {
+    if (records.length === 0) return Promise.resolve([]);
+    const at = this.clock.now().toISOString();
+    return this.log.appendAll(records.map((r) => this.masked(conversationId, r.kind, r.data, at)));
+  }
+
+  private masked(conversationId: string, kind: AuditKind, data: Record<string, unknown>, at: string) {
+    // Frozen all the way down: the log keeps it without copying it again.
+    return { at, conversationId, kind, data: deepFreeze(maskPii(data, this.fields, this.salt)) };
   }
 }

@@ -145,7 +145,7 @@ export class ConversationEngine {
   private stateOf(conversation: Conversation): ConversationState {
     const stored = conversation.state;
     if (typeof stored === "object" && stored !== null && this.ownStates.has(stored))
-      return mutableCopy(stored as ConversationState);
+      return thawed(stored as ConversationState);
     const parsed = ConversationState.safeParse(stored);
     if (!parsed.success)
       throw new StoreError("invalid_data", `conversation ${conversation.id}: state is not valid`);
@@ -188,11 +188,12 @@ export class ConversationEngine {
     this.ownStates.add(saved);
     await deps.store.conversations.appendTurns(
       conversation.id,
-      turns,
+      // Frozen here, the store keeps them without a copy.
+      turns.map(deepFreeze),
       saved,
       turn.state.customerId ? { customerId: turn.state.customerId } : {},
     );
-    for (const a of turn.audit) await deps.audit.record(conversation.id, a.kind, a.data);
+    await deps.audit.recordAll(conversation.id, turn.audit);
     return {
       conversationId: conversation.id,
       stage: turn.state.stage,
@@ -242,6 +243,16 @@ export class ConversationEngine {
       meta: { stage: where.stage, discharges: m.discharges, ...(m.card ? { card: m.card.kind } : {}) },
     };
   }
+}
+
+/**
+ * A state this engine froze, as a value a turn may change: a copy, except the ledger, which is
+ * only ever replaced (every ledger function returns a new ledger) and so is shared as it is,
+ * frozen. It is most of a late state, and its frozen parts are not frozen again on the way back.
+ */
+function thawed(stored: ConversationState): ConversationState {
+  const { ledger, ...rest } = stored;
+  return { ...mutableCopy(rest), ledger };
 }
 
 const greetingMessage = (): BotMessage =>

@@ -63,6 +63,11 @@ export interface ConversationStore {
 export interface AuditLog {
   /** Appends one record after the last entry; returns the chained entry. */
   append(record: AuditRecord): Promise<AuditEntry>;
+  /**
+   * Appends records in order, each chained to the one before, in one write: a turn's entries
+   * are stored together or not at all. Returns the chained entries.
+   */
+  appendAll(records: readonly AuditRecord[]): Promise<AuditEntry[]>;
   /** Entries in order, optionally of one conversation. */
   read(filter?: { conversationId?: string }): Promise<AuditEntry[]>;
   /** Recomputes the whole chain; empty when nothing was edited or deleted. */

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { hashEntry } from "../../src/audit/auditEntry.js";
+import { type AuditKind, hashEntry } from "../../src/audit/auditEntry.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { maskPii } from "../../src/audit/maskPii.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -22,18 +22,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** What a cancellation records, in order. */
+const CANCELLATION = [
+  { kind: "decision", data: { policyRevision: "rev-1", totalDue: 0, waivedBy: "prom-1" } },
+  { kind: "disclosure", data: { obligation: "device_unlock", message: "We unlock it remotely now." } },
+  { kind: "confirmation", data: { customer: { email: "anna@example.se", postcode: "114 55" } } },
+  { kind: "receipt", data: { reference: "FX-2026-000123", sha256: "ab".repeat(32) } },
+] as const satisfies readonly { kind: AuditKind; data: Record<string, unknown> }[];
+
 async function aCancellationRecorded() {
   const log = await JsonlAuditLog.open(file);
   const trail = new AuditTrail(log, new ManualClock("2026-11-23T10:00:00Z"));
-  await trail.record("conv-1", "decision", { policyRevision: "rev-1", totalDue: 0, waivedBy: "prom-1" });
-  await trail.record("conv-1", "disclosure", {
-    obligation: "device_unlock",
-    message: "We unlock it remotely now.",
-  });
-  await trail.record("conv-1", "confirmation", {
-    customer: { email: "anna@example.se", postcode: "114 55" },
-  });
-  await trail.record("conv-1", "receipt", { reference: "FX-2026-000123", sha256: "ab".repeat(32) });
+  for (const r of CANCELLATION) await trail.record("conv-1", r.kind, r.data);
   return log;
 }
 
@@ -81,6 +81,47 @@ describe("the hash-chained audit trail", () => {
     expect((await log.verify()).map((p) => p.problem)).toEqual([
       "log ends at 1 but the anchor says 3: entries deleted from the end",
     ]);
+  });
+
+  it("writes a turn's records together: one append, the same chain as one by one", async () => {
+    const byOne = await aCancellationRecorded();
+    const oneByOne = await byOne.read();
+    await rm(file);
+    await rm(`${file}.anchor.json`);
+    const log = await JsonlAuditLog.open(file);
+    const trail = new AuditTrail(log, new ManualClock("2026-11-23T10:00:00Z"));
+    const written = await trail.recordAll("conv-1", CANCELLATION);
+    expect(written.map((e) => e.hash)).toEqual(oneByOne.map((e) => e.hash));
+    expect(await lines()).toHaveLength(4);
+    expect(await log.verify()).toEqual([]);
+    // The anchor moved to the last of them: deleting the last line is found.
+    await writeLines((await lines()).slice(0, 3));
+    expect((await log.verify()).map((p) => p.problem)).toEqual([
+      "log ends at 2 but the anchor says 3: entries deleted from the end",
+    ]);
+    expect(await trail.recordAll("conv-1", [])).toEqual([]);
+  });
+
+  it("appends nothing of a batch when its write fails, and goes on after it", async () => {
+    const log = await aCancellationRecorded();
+    const before = await readFile(file, "utf8");
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(
+      log.appendAll([
+        { at: "2026-11-23T10:06:00Z", conversationId: "conv-2", kind: "handover", data: {} },
+        { at: "2026-11-23T10:06:00Z", conversationId: "conv-2", kind: "handover", data: cyclic },
+      ]),
+    ).rejects.toThrow();
+    expect(await readFile(file, "utf8")).toBe(before);
+    const next = await log.append({
+      at: "2026-11-23T10:07:00Z",
+      conversationId: "conv-2",
+      kind: "handover",
+      data: {},
+    });
+    expect(next.seq).toBe(4);
+    expect(await log.verify()).toEqual([]);
   });
 
   it("masks personal data but keeps it correlatable", async () => {

@@ -69,15 +69,27 @@ export class JsonlAuditLog implements AuditLog {
     return `${this.file}.anchor.json`;
   }
 
-  append(record: AuditRecord): Promise<AuditEntry> {
+  async append(record: AuditRecord): Promise<AuditEntry> {
+    const [entry] = await this.appendAll([record]);
+    return entry!;
+  }
+
+  /** One append of all the lines, then the anchor moved to the last of them. */
+  appendAll(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     const next = this.tail.then(async () => {
-      const entry = chain(this.last, record);
-      await appendFile(this.file, `${JSON.stringify(entry)}\n`);
-      this.last = entry;
-      const anchor: Anchor = { seq: entry.seq, hash: entry.hash };
+      if (records.length === 0) return [];
+      const entries: AuditEntry[] = [];
+      let last = this.last;
+      for (const r of records) {
+        last = chain(last, r);
+        entries.push(last);
+      }
+      await appendFile(this.file, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+      this.last = last;
+      const anchor: Anchor = { seq: last!.seq, hash: last!.hash };
       await writeFile(`${this.anchorFile}.tmp`, JSON.stringify(anchor));
       await rename(`${this.anchorFile}.tmp`, this.anchorFile);
-      return entry;
+      return entries;
     });
     this.tail = next.catch(() => {});
     return next;

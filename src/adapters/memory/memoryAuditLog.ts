@@ -7,7 +7,16 @@ export class MemoryAuditLog implements AuditLog {
   readonly entries: AuditEntry[] = [];
 
   async append(record: AuditRecord) {
-    const entry = deepFreeze(chain(this.entries.at(-1), frozenCopy(record)));
+    return this.chainOne(record);
+  }
+  async appendAll(records: readonly AuditRecord[]) {
+    return records.map((r) => this.chainOne(r));
+  }
+  private chainOne(record: AuditRecord): AuditEntry {
+    const { at, conversationId, kind, data } = record;
+    const entry = deepFreeze(
+      chain(this.entries.at(-1), { at, conversationId, kind, data: frozenCopy(data) }),
+    );
     this.entries.push(entry);
     return entry;
   }
