@@ -117,7 +117,9 @@ export function isDischarged(ledger: Ledger, obligationId: string): boolean {
  */
 export function pendingBefore(ledger: Ledger, decision: Decision, stage: Stage): Obligation[] {
   const limit = stageIndex(stage);
-  return decision.obligations.filter((o) => stageIndex(o.before) <= limit && !isDischarged(ledger, o.id));
+  const discharged = new Set<string>();
+  for (const d of ledger.discharges) discharged.add(d.obligationId);
+  return decision.obligations.filter((o) => stageIndex(o.before) <= limit && !discharged.has(o.id));
 }
 
 /**
