@@ -21,7 +21,7 @@ import {
   UNLOCK,
 } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
-import { lexiconHits, Passage, REFUSAL } from "./lexiconSieve.js";
+import { lexiconHits, passageOf, REFUSAL } from "./lexiconSieve.js";
 import type { Range } from "./text.js";
 
 const DIGITS: Record<string, string> = {
@@ -140,7 +140,7 @@ export function unlockContradictions(t: CheckedText, decision: Decision): Findin
       hits.mayMatch(UNLOCK, sentence.start, sentence.end) &&
       hits.mayMatch(DURATION, sentence.start, sentence.end);
     if (!store && !duration) continue;
-    const s = new Passage(t, sentence, hits);
+    const s = passageOf(t, sentence);
     if (s.test(OPTIONAL) || s.test(NO_NEED)) continue;
     const visit = storeInDecision ? null : s.exec(STORE_VISIT);
     if (visit) {
@@ -160,7 +160,7 @@ export function unlockContradictions(t: CheckedText, decision: Decision): Findin
       );
     }
     if (!s.test(UNLOCK)) continue;
-    for (const d of durations(s.text)) {
+    for (const d of s.of(durations)) {
       if (promised.has(d.key)) continue;
       const r = { start: sentence.start + d.range.start, end: sentence.start + d.range.end };
       out.push(
@@ -220,7 +220,7 @@ export function offerContradictions(t: CheckedText, decision?: Decision, ledger?
       )
     )
       continue;
-    const s = new Passage(t, sentence, hits);
+    const s = passageOf(t, sentence);
     const sText = s.text;
     const lower = canonical(sText);
     const fromDecision = offers.some((o) => lower.includes(o) || (lower.length > 20 && o.includes(lower)));
@@ -251,7 +251,7 @@ export function cancelContradictions(t: CheckedText, decision: Decision): Findin
   for (const sentence of t.sentences) {
     // The sieve: a finding is a match of CANNOT_CANCEL or MUST_USE_OTHER_CHANNEL.
     if (!hits.mayMatch(REFUSAL, sentence.start, sentence.end)) continue;
-    const s = new Passage(t, sentence, hits);
+    const s = passageOf(t, sentence);
     if (s.test(CANNOT_CANCEL_EXCEPT) || s.test(OPTIONAL)) continue;
     const m = s.exec(CANNOT_CANCEL) ?? (s.test(ABOUT_CANCELLING) ? s.exec(MUST_USE_OTHER_CHANNEL) : null);
     if (m) {

@@ -21,9 +21,9 @@ import {
   WAIVER_WORDS,
 } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
-import { FEE_OR_MONEY, lexiconHits, Passage } from "./lexiconSieve.js";
+import { FEE_OR_MONEY, lexiconHits, type Passage, passageOf } from "./lexiconSieve.js";
 import { MONEY, type MoneyMention, moneyMentions, resolveCurrency, sameAmount } from "./money.js";
-import { clauseRanges, type Range } from "./text.js";
+import type { Range } from "./text.js";
 import type { WordMatch } from "./wordPattern.js";
 
 type FeeStatus = { status: "due" } | { status: "waived"; waiver?: WaiverApplied; service: ServiceOutcome };
@@ -135,12 +135,12 @@ export function feeContradictions(t: CheckedText, decision: Decision): Finding[]
   // match gives no finding and is skipped, and so is a sentence without such a clause.
   for (const sentence of t.sentences) {
     if (!hits.mayMatch(FEE_OR_MONEY, sentence.start, sentence.end)) continue;
-    const s = new Passage(t, sentence, hits);
+    const s = passageOf(t, sentence);
     if (s.text.trimEnd().endsWith("?")) continue;
     const reports: [Passage, Finding[]][] = [];
-    for (const clause of clauseRanges(s.text, sentence.start)) {
+    for (const clause of s.clauses()) {
       if (!hits.mayMatch(FEE_OR_MONEY, clause.start, clause.end)) continue;
-      const c = new Passage(t, clause, hits);
+      const c = passageOf(t, clause);
       const found = clauseFindings(t, decision, c);
       if (found.length > 0) reports.push([c, found]);
     }
@@ -155,7 +155,7 @@ export function feeContradictions(t: CheckedText, decision: Decision): Finding[]
 }
 
 function clauseFindings(t: CheckedText, decision: Decision, c: Passage): Finding[] {
-  const amounts = c.mayMatch(MONEY) ? moneyMentions(c.text) : [];
+  const amounts = c.mayMatch(MONEY) ? c.of(moneyMentions) : [];
   const chargeWord = c.test(CHARGE);
   const out = feeKindFindings(t, decision, c, chargeWord || amounts.length > 0, chargeWord);
   if (amounts.length === 0) return out;

@@ -1,3 +1,4 @@
+import type { Passage } from "./lexiconSieve.js";
 import type { SieveHits } from "./sieve.js";
 import type { Range } from "./text.js";
 
@@ -28,6 +29,8 @@ export interface CheckedText {
   sentences: readonly Range[];
   /** Where the contradiction lexicon's factors occur in `lower`; filled on first use (lexiconSieve.ts). */
   lexicon?: SieveHits;
+  /** Its sentences and clauses with what was found in them, by range; filled on first use (lexiconSieve.ts). */
+  passages?: Map<number, Passage>;
 }
 
 /** A contradiction finding over range `r` of the checked text. */

@@ -16,7 +16,7 @@ import {
 import type { CheckedText } from "./finding.js";
 import { MONEY } from "./money.js";
 import { Sieve, type SieveHits } from "./sieve.js";
-import type { Range } from "./text.js";
+import { clauseRanges, type Range } from "./text.js";
 import { type WordMatch, WordPattern } from "./wordPattern.js";
 
 /** Every expression of the lexicon (a new one is sieved without being listed here). */
@@ -59,9 +59,17 @@ export function lexiconHits(t: CheckedText): SieveHits {
   return t.lexicon;
 }
 
-/** A sentence or clause of the checked text; a lexicon test on it is skipped when the sieve rules it out. */
+/**
+ * A sentence or clause of the checked text; a lexicon test on it is skipped when the sieve
+ * rules it out. What it finds depends on its text only, so each result is remembered: the
+ * checked text is remembered per text (checkUtterance.ts), and a text checked again against
+ * another decision runs only the comparisons with that decision.
+ */
 export class Passage {
   readonly text: string;
+  private readonly found = new Map<WordPattern, WordMatch | null>();
+  private readonly derived = new Map<(text: string) => unknown, unknown>();
+  private clauseList?: readonly Range[];
 
   constructor(
     t: CheckedText,
@@ -77,11 +85,42 @@ export class Passage {
 
   /** `p.test(this.text)`. */
   test(p: WordPattern): boolean {
-    return this.mayMatch(p) && p.test(this.text);
+    return this.exec(p) !== null;
   }
 
-  /** `p.exec(this.text)`. */
+  /** `p.exec(this.text)` (the match is shared: read it, do not change it). */
   exec(p: WordPattern): WordMatch | null {
-    return this.mayMatch(p) ? p.exec(this.text) : null;
+    let m = this.found.get(p);
+    if (m === undefined) {
+      m = this.mayMatch(p) ? p.exec(this.text) : null;
+      this.found.set(p, m);
+    }
+    return m;
   }
+
+  /** Its clauses, as ranges of the checked text. */
+  clauses(): readonly Range[] {
+    this.clauseList ??= clauseRanges(this.text, this.range.start);
+    return this.clauseList;
+  }
+
+  /** `f(this.text)`, for a pure function of the text (shared: read it, do not change it). */
+  of<R>(f: (text: string) => R): R {
+    if (this.derived.has(f)) return this.derived.get(f) as R;
+    const r = f(this.text);
+    this.derived.set(f, r);
+    return r;
+  }
+}
+
+/** The passage of `t` over `range`, made once per checked text. */
+export function passageOf(t: CheckedText, range: Range): Passage {
+  t.passages ??= new Map();
+  const key = range.start * (t.lower.length + 1) + range.end;
+  let p = t.passages.get(key);
+  if (!p) {
+    p = new Passage(t, range, lexiconHits(t));
+    t.passages.set(key, p);
+  }
+  return p;
 }
