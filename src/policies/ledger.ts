@@ -164,13 +164,22 @@ export interface RenderedObligations {
   unmatched: UnmatchedObligation[];
 }
 
+/**
+ * Printable ASCII, Latin-1 letters and signs (£, å, ü …), dashes, the ellipsis and €, with
+ * single spaces between words: already canonical as it is (none of these changes under NFC
+ * or composes with another, none is a quote to straighten or a space to collapse).
+ */
+const NOT_PLAIN = /[^\x20-\x7E\u00A1-\u00FF\u2013\u2014\u2026\u20AC]|^ | $| {2}/;
+
 const canonical = (s: string): string =>
-  s
-    .normalize("NFC")
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
+  !NOT_PLAIN.test(s)
+    ? s
+    : s
+        .normalize("NFC")
+        .replace(/[\u2018\u2019\u02BC]/g, "'")
+        .replace(/[\u201C\u201D]/g, '"')
+        .replace(/\s+/g, " ")
+        .trim();
 
 /**
  * Which of the obligations the bot says it rendered (`renderedIds`) the outgoing `text`

@@ -140,6 +140,38 @@ describe("obligationsRenderedIn", () => {
     const r = obligationsRenderedIn(d, "We\u2019ll unlock your phone remotely today.", ["unlock"]);
     expect(r.discharged).toEqual(["unlock"]);
   });
+
+  it("compares texts in Unicode's composed form, whatever the characters around the words", () => {
+    const withAccent = (message: string) =>
+      decision({ obligations: [obligation("accent", "final_bill", "confirm", message)] });
+    // Written decomposed (e + combining acute) in the decision, composed in the message.
+    expect(
+      obligationsRenderedIn(withAccent("Caf\u0065\u0301 fee is £5."), "The Caf\u00e9 fee is £5.", ["accent"])
+        .discharged,
+    ).toEqual(["accent"]);
+    // Every character next to the words: the comparison is the same as of the canonical texts.
+    const full = (s: string) =>
+      s
+        .normalize("NFC")
+        .replace(/[\u2018\u2019\u02BC]/g, "'")
+        .replace(/[\u201C\u201D]/g, '"')
+        .replace(/\s+/g, " ")
+        .trim();
+    for (let cp = 0; cp < 0x3000; cp++) {
+      const c = String.fromCharCode(cp);
+      for (const [message, text] of [
+        [`fee${c}`, `The fee${c}`],
+        [`e fee`, `Th${c}e fee`],
+        [`fee due`, `fee${c}\u0301 due`],
+      ] as const) {
+        const expected = full(text).includes(full(message)) ? ["accent"] : [];
+        expect(
+          obligationsRenderedIn(withAccent(message), text, ["accent"]).discharged,
+          `U+${cp.toString(16)}`,
+        ).toEqual(expected);
+      }
+    }
+  });
 });
 
 describe("Ledger schema", () => {
