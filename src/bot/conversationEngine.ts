@@ -189,7 +189,7 @@ export class ConversationEngine {
     await deps.store.conversations.appendTurns(
       conversation.id,
       // Frozen here, the store keeps them without a copy.
-      turns.map(deepFreeze),
+      deepFreeze(turns),
       saved,
       turn.state.customerId ? { customerId: turn.state.customerId } : {},
     );

@@ -1,5 +1,5 @@
 import { type AuditEntry, type AuditRecord, chain, verifyChain } from "../../audit/auditEntry.js";
-import { deepFreeze, frozenCopy } from "../../domain/deepFreeze.js";
+import { frozenCopy } from "../../domain/deepFreeze.js";
 import type { AuditLog } from "../../domain/ports.js";
 
 export class MemoryAuditLog implements AuditLog {
@@ -14,7 +14,8 @@ export class MemoryAuditLog implements AuditLog {
   }
   private chainOne(record: AuditRecord): AuditEntry {
     const { at, conversationId, kind, data } = record;
-    const entry = deepFreeze(
+    // Its data frozen all the way down, the entry itself needs only freezing.
+    const entry = Object.freeze(
       chain(this.entries.at(-1), { at, conversationId, kind, data: frozenCopy(data) }),
     );
     this.entries.push(entry);

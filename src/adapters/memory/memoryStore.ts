@@ -94,7 +94,7 @@ export class MemoryConversationStore implements ConversationStore {
       id,
       Object.freeze({
         ...c,
-        turns: Object.freeze([...c.turns, ...turns.map(frozenCopy)]) as Turn[],
+        turns: Object.freeze([...c.turns, ...frozenCopy(turns)]) as Turn[],
         state: frozenCopy(state),
         updatedAt: turns.at(-1)?.at ?? c.updatedAt,
         ...(changes.customerId !== undefined ? { customerId: changes.customerId } : {}),
