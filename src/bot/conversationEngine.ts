@@ -173,12 +173,22 @@ export class ConversationEngine {
   ): Promise<BotTurn> {
     const at = turn.now.toISOString();
     const policy = this.deps.policy();
-    const decision = turn.customer && turn.state.policyRevision ? turn.decision() : undefined;
+    // Each message is checked against the decision it was composed under; one said before any
+    // decision of this turn (or after the facts changed) against the decision as it stands now.
+    const decided = turn.customer !== undefined && turn.state.policyRevision !== undefined;
+    const decisionFor = (m: BotMessage) =>
+      decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : undefined;
     let seq = conversation.turns.length;
     const turns: StoredTurn[] = [];
     const said = (m: BotMessage, stage: string) =>
       turns.push(
-        this.botTurn(m, { seq: seq++, at, stage, conversationId: conversation.id }, turn, policy, decision),
+        this.botTurn(
+          m,
+          { seq: seq++, at, stage, conversationId: conversation.id },
+          turn,
+          policy,
+          decisionFor(m),
+        ),
       );
     for (const m of shown) said(m, "identify");
     if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });

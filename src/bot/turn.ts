@@ -26,6 +26,7 @@ export class Turn {
   /** The conversation facts `cached` was decided from. */
   private cachedFrom: ConversationFacts | undefined;
   private stale = false;
+  private readonly composedUnder = new Map<BotMessage, Decision>();
 
   constructor(
     readonly deps: ConversationDeps,
@@ -40,6 +41,15 @@ export class Turn {
 
   say(message: BotMessage): void {
     this.out.push(message);
+    if (this.cached && !this.stale) this.composedUnder.set(message, this.cached);
+  }
+
+  /**
+   * The decision `message` was composed under: the one in force when it was said, if one was
+   * made by then in this turn and nothing it depends on had changed since.
+   */
+  decisionWhenSaid(message: BotMessage): Decision | undefined {
+    return this.composedUnder.get(message);
   }
 
   record(kind: AuditKind, data: Record<string, unknown>): void {
