@@ -36,11 +36,12 @@ export function checkUtterance(
 ): Finding[] {
   const key = toneKey(ctx.speaker, text);
   const contradictions = ctx.decision !== undefined || ctx.ledger !== undefined;
-  const known =
-    textCacheOf(policy.tone).get(key) ?? analyse(policy.tone, text, ctx.speaker, key, contradictions);
-  if (!contradictions) return [...known.tone];
-  const { t } = known;
-  const out: Finding[] = known.tone.slice();
+  const cached = textCacheOf(policy.tone).get(key);
+  const [tone, t] = cached
+    ? [cached.tone, contradictions ? splitOnce(cached) : undefined]
+    : analyse(policy.tone, text, ctx.speaker, key, contradictions);
+  if (!t) return [...tone];
+  const out: Finding[] = tone.slice();
   if (ctx.decision) {
     pushAll(out, feeContradictions(t, ctx.decision));
     pushAll(out, unlockContradictions(t, ctx.decision));
@@ -53,12 +54,15 @@ export function checkUtterance(
 /**
  * What depends on the text alone: its tone findings (the text, the speaker and the tone rules
  * decide them) and the text split for the contradiction checks (normalised, its sentences,
- * where the contradiction lexicon can match, filled on first use). Only the comparison with a
- * decision and a ledger is done per check.
+ * where the contradiction lexicon can match, what its passages contain; filled on first use).
+ * Only the comparison with a decision and a ledger is done per check. The split text is kept
+ * from the second check of a text on: a text checked once (an agent's words, a receipt with
+ * its reference) keeps only its findings, a few hundred bytes instead of a few KiB.
  */
 interface KnownText {
   readonly tone: readonly Finding[];
-  readonly t: CheckedText;
+  readonly text: string;
+  t?: CheckedText;
 }
 
 /**
@@ -87,24 +91,31 @@ function textCacheOf(tone: CompiledTone): Map<string, KnownText> {
   return cache;
 }
 
+function split(text: string): CheckedText {
+  const lower = lowerSameLength(normalizeForMatching(text));
+  return { text, lower, sentences: sentenceRanges(lower), lexicon: undefined };
+}
+
+/** The split text of a text checked before, kept from now on. */
+function splitOnce(known: KnownText): CheckedText {
+  known.t ??= split(known.text);
+  return known.t;
+}
+
 function analyse(
   tone: CompiledTone,
   text: string,
   speaker: UtteranceSpeaker,
   key: string,
   contradictions: boolean,
-): KnownText {
-  const lower = lowerSameLength(normalizeForMatching(text));
-  const t: CheckedText = { text, lower, sentences: sentenceRanges(lower), lexicon: undefined };
+): [readonly Finding[], CheckedText | undefined] {
+  const t = split(text);
   // One scan for the tone and, when needed, the contradiction lexicon (the tone's sieve has both).
-  const hits = tone.sieve.scan(lower, { places: contradictions });
+  const hits = tone.sieve.scan(t.lower, { places: contradictions });
   if (contradictions) t.lexicon = hits;
-  const known: KnownText = {
-    tone: Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder)),
-    t,
-  };
+  const found = Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder));
   const cache = textCacheOf(tone);
   if (cache.size >= TEXT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, known);
-  return known;
+  cache.set(key, { tone: found, text });
+  return [found, contradictions ? t : undefined];
 }
