@@ -244,5 +244,35 @@ export function auditContract(name: string, open: () => Promise<StoreUnderTest>)
         await cleanup();
       }
     });
+
+    it("appends a turn's records together, chained in order after what is there", async () => {
+      const { store, cleanup } = await open();
+      try {
+        const before = await store.audit.append({
+          at: at(1),
+          conversationId: "conv-a",
+          kind: "decision",
+          data: { policyRevision: "abc123" },
+        });
+        const turn = await store.audit.appendAll([
+          { at: at(2), conversationId: "conv-a", kind: "action", data: { key: "end-service:svc-1" } },
+          { at: at(2), conversationId: "conv-a", kind: "action_result", data: { key: "end-service:svc-1" } },
+          { at: at(2), conversationId: "conv-a", kind: "receipt", data: { reference: "FX-1" } },
+        ]);
+        expect(turn.map((e) => e.seq)).toEqual([1, 2, 3]);
+        expect(turn[0]!.prevHash).toBe(before.hash);
+        expect(turn[2]!.prevHash).toBe(turn[1]!.hash);
+        expect(await store.audit.appendAll([])).toEqual([]);
+        expect((await store.audit.read()).map((e) => e.kind)).toEqual([
+          "decision",
+          "action",
+          "action_result",
+          "receipt",
+        ]);
+        expect(await store.audit.verify()).toEqual([]);
+      } finally {
+        await cleanup();
+      }
+    });
   });
 }
