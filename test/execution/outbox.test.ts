@@ -68,6 +68,19 @@ describe("the outbox", () => {
     expect(await outbox.list()).toHaveLength(1);
   });
 
+  it("hands out what it stores without letting a caller change it", async () => {
+    const outbox = new MemoryOutboxStore();
+    const item = await enqueueAction(outbox, endService, clock.now());
+    expect(() => {
+      (item as { status: string }).status = "delivered";
+    }).toThrow(TypeError);
+    expect(() => {
+      (item.payload as Record<string, unknown>).kind = "something_else";
+    }).toThrow(TypeError);
+    const [listed] = await outbox.list();
+    expect(listed).toMatchObject({ status: "pending", payload: { kind: "end_service" } });
+  });
+
   it("delivers a signed webhook with the idempotency key, and marks it delivered with the answer", async () => {
     const outbox = new MemoryOutboxStore();
     await enqueueAction(outbox, endService, clock.now());
