@@ -3,6 +3,7 @@
  * will say, and the decision for the customer as it stands (computed on demand, purely, from
  * the policy, the customer, the coverage and what the conversation has established).
  */
+import { isDeepStrictEqual } from "node:util";
 import type { AuditKind } from "../audit/auditEntry.js";
 import type { Coverage, Customer } from "../domain/customer.js";
 import { decide } from "../policies/decide.js";
@@ -78,7 +79,7 @@ export class Turn {
     if (!this.customer) throw new Error("decision() before the customer is identified");
     if (this.cached && !this.stale) return this.cached;
     const conversation = this.conversationFacts();
-    if (!this.cached || !sameConversationFacts(this.cachedFrom!, conversation)) {
+    if (!this.cached || !isDeepStrictEqual(this.cachedFrom, conversation)) {
       this.cached = decide(
         this.deps.policy(),
         { customer: this.customer, coverage: this.coverage, conversation },
@@ -109,16 +110,3 @@ export class Turn {
 }
 
 type ConversationFacts = DecisionContext["conversation"];
-
-/**
- * Whether two values of plain data are equal all the way down (conversation facts are a few
- * fields, lists of ids and claims): a field added to the facts later is compared too.
- */
-function sameConversationFacts(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameConversationFacts((a as never)[k], (b as never)[k]));
-}
