@@ -10,10 +10,10 @@ import { Turn } from "../../src/bot/turn.js";
 import { understand } from "../../src/bot/understanding/understand.js";
 import { aCancellationBot, demoPolicy } from "./cancellationBot.js";
 
-async function aTurnForAnna() {
+async function aTurn(options: { customer?: number; earlier?: Turn; at?: string } = {}) {
   const bot = await aCancellationBot();
   const policy = await demoPolicy();
-  const customer = bot.demo.customers[0]!;
+  const customer = options.earlier?.customer ?? bot.demo.customers[options.customer ?? 0]!;
   const state = initialState("webchat", customer.id);
   const deps = { policy: () => policy } as unknown as ConversationDeps;
   const turn = new Turn(
@@ -22,8 +22,9 @@ async function aTurnForAnna() {
     state,
     understand("continue", "anything"),
     "continue",
-    bot.clock.now(),
-    bot.demo.coverage,
+    options.at ? new Date(options.at) : bot.clock.now(),
+    options.earlier?.coverage ?? bot.demo.coverage,
+    options.earlier?.lastDecision,
   );
   turn.customer = customer;
   return turn;
@@ -31,7 +32,7 @@ async function aTurnForAnna() {
 
 describe("a turn's decision", () => {
   it("is made once for the same facts, even when a stage says they may have changed", async () => {
-    const turn = await aTurnForAnna();
+    const turn = await aTurn();
     const first = turn.decision();
     expect(turn.decision()).toBe(first);
     turn.invalidate();
@@ -39,7 +40,7 @@ describe("a turn's decision", () => {
   });
 
   it("is made again when a fact it depends on changed", async () => {
-    const turn = await aTurnForAnna();
+    const turn = await aTurn();
     const first = turn.decision();
     turn.state.facts.reason = "moving";
     turn.invalidate();
@@ -50,8 +51,21 @@ describe("a turn's decision", () => {
     expect(turn.decision()).not.toBe(second);
   });
 
+  it("is the earlier turn's while it still holds: same customer and facts, later the same day", async () => {
+    // The customer (UK) reads `today`, not `now`: the decision holds until midnight.
+    const first = await aTurn({ customer: 1 });
+    const reviewed = first.decision();
+    const next = await aTurn({ earlier: first, at: "2026-11-23T10:05:00Z" });
+    expect(next.decision()).toBe(reviewed);
+    next.state.facts.reason = "moving";
+    next.invalidate();
+    expect(next.decision()).not.toBe(reviewed);
+    const tomorrow = await aTurn({ earlier: first, at: "2026-11-24T09:00:00Z" });
+    expect(tomorrow.decision()).not.toBe(reviewed);
+  });
+
   it("checks each message against the decision it was composed under", async () => {
-    const turn = await aTurnForAnna();
+    const turn = await aTurn();
     const beforeAny = say("Thanks, let me look at your account.");
     turn.say(beforeAny);
     const reviewed = turn.decision();
