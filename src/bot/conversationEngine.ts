@@ -18,7 +18,6 @@ import { ConversationState, initialState } from "./conversationState.js";
 import { phraseWithLlm } from "./llm/llmFallback.js";
 import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
-import { RecentDecisions } from "./recentDecisions.js";
 import { route } from "./route.js";
 import { startUnderstanding } from "./stages/understand.js";
 import { Turn } from "./turn.js";
@@ -44,8 +43,6 @@ export class ConversationEngine {
    * from anywhere else (a file written before a restart, another process) is validated.
    */
   private readonly ownStates = new WeakSet<object>();
-  /** Each recent conversation's last decision, reused by its next turn while it still holds. */
-  private readonly decisions = new RecentDecisions();
 
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -97,7 +94,6 @@ export class ConversationEngine {
       text ?? "",
       now,
       await deps.store.customers.coverage(),
-      this.decisions.get(conversationId),
     );
     if (state.customerId) turn.customer = await deps.store.customers.get(state.customerId);
     for (const m of greeting) turn.say(m);
@@ -111,9 +107,7 @@ export class ConversationEngine {
       await route(turn);
     }
     await this.phraseAll(turn);
-    const reply = await this.persist(conversation, turn, text, shown);
-    this.decisions.keep(conversationId, reply.stage === "closed" ? undefined : turn.lastDecision);
-    return reply;
+    return this.persist(conversation, turn, text, shown);
   }
 
   private budget(): number {

@@ -3,10 +3,11 @@
  * will say, and the decision for the customer as it stands (computed on demand, purely, from
  * the policy, the customer, the coverage and what the conversation has established).
  */
+import { isDeepStrictEqual } from "node:util";
 import type { AuditKind } from "../audit/auditEntry.js";
 import type { Coverage, Customer } from "../domain/customer.js";
+import { decide } from "../policies/decide.js";
 import type { Decision, DecisionContext, Obligation, Stage } from "../policies/decision.js";
-import { decideOrReuse, type MadeDecision } from "../policies/decisionReuse.js";
 import { pendingBefore } from "../policies/ledger.js";
 import type { BotMessage } from "./botReply.js";
 import type { ConversationState } from "./conversationState.js";
@@ -22,8 +23,9 @@ export class Turn {
   readonly out: BotMessage[] = [];
   readonly audit: PendingAudit[] = [];
   customer: Customer | undefined;
-  /** The decision in force, with what it was made from. */
-  private made: MadeDecision | undefined;
+  private cached: Decision | undefined;
+  /** The conversation facts `cached` was decided from. */
+  private cachedFrom: ConversationFacts | undefined;
   private stale = false;
   private readonly composedUnder = new Map<BotMessage, Decision>();
 
@@ -36,18 +38,11 @@ export class Turn {
     readonly text: string,
     readonly now: Date,
     readonly coverage: Coverage,
-    /** The decision an earlier turn of this conversation made: reused while it still holds. */
-    private readonly earlier?: MadeDecision,
   ) {}
 
   say(message: BotMessage): void {
     this.out.push(message);
-    if (this.made && !this.stale) this.composedUnder.set(message, this.made.decision);
-  }
-
-  /** The conversation's latest decision, this turn's or the earlier one, for the next turn. */
-  get lastDecision(): MadeDecision | undefined {
-    return this.made ?? this.earlier;
+    if (this.cached && !this.stale) this.composedUnder.set(message, this.cached);
   }
 
   /**
@@ -73,27 +68,27 @@ export class Turn {
 
   /**
    * The facts the decision depends on may have changed: the next `decision()` compares them with
-   * the ones the decision in force was made from, and decides again only if they differ.
+   * the ones the cached decision was made from, and decides again only if they differ.
    */
   invalidate(): void {
     this.stale = true;
   }
 
-  /**
-   * The decision for the identified customer with everything gathered so far: the one in force
-   * (this turn's, or an earlier turn's) while it still holds, otherwise a new one.
-   */
+  /** The decision for the identified customer with everything gathered so far. */
   decision(): Decision {
     if (!this.customer) throw new Error("decision() before the customer is identified");
-    if (this.made && !this.stale) return this.made.decision;
-    this.made = decideOrReuse(
-      this.made ?? this.earlier,
-      this.deps.policy(),
-      { customer: this.customer, coverage: this.coverage, conversation: this.conversationFacts() },
-      this.now,
-    );
+    if (this.cached && !this.stale) return this.cached;
+    const conversation = this.conversationFacts();
+    if (!this.cached || !isDeepStrictEqual(this.cachedFrom, conversation)) {
+      this.cached = decide(
+        this.deps.policy(),
+        { customer: this.customer, coverage: this.coverage, conversation },
+        this.now,
+      );
+      this.cachedFrom = conversation;
+    }
     this.stale = false;
-    return this.made.decision;
+    return this.cached;
   }
 
   private conversationFacts(): ConversationFacts {

@@ -74,9 +74,6 @@ export function decideActions(rules: readonly CAction[], state: DecisionState): 
         }
         at = when;
         notes.push(`at ${at}`);
-        // Once `at` has passed the action is skipped: the decision holds until then.
-        const passes = Date.parse(when) + 1;
-        if (passes < state.holdsUntil) state.holdsUntil = passes;
       }
       const params: Record<string, unknown> = {};
       for (const [key, template] of rule.params) params[key] = render(template, scope.vars, t);

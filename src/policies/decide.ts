@@ -9,7 +9,6 @@ import { decideAlumni } from "./alumni.js";
 import type { CompiledPolicy, RuleSet } from "./compiledPolicy.js";
 import { isoString } from "./dates.js";
 import type { Decision, DecisionContext, ServiceOutcome, WaiverApplied } from "./decision.js";
-import { nextMidnight, readsNow, recordLifetime } from "./decisionLifetime.js";
 import { buildScopes, type DecisionState, type OutcomeView, type ServiceState } from "./decisionState.js";
 import { decideEscalation } from "./escalation.js";
 import { tested } from "./evaluate.js";
@@ -100,21 +99,7 @@ function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date)
     return state;
   });
   const scopes = buildScopes(customerVars, services);
-  const ms = now.getTime();
-  const holdsUntil = readsNow(policy, rules) ? ms + 1 : nextMidnight(ms);
-  return {
-    rules,
-    now,
-    nowIso,
-    holdsUntil,
-    base,
-    customerFacts,
-    customerVars,
-    services,
-    totals,
-    trace,
-    scopes,
-  };
+  return { rules, now, nowIso, base, customerFacts, customerVars, services, totals, trace, scopes };
 }
 
 function outcomeOf(s: ServiceState): ServiceOutcome {
@@ -161,7 +146,7 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
       waivers.push(...s.outcome.waivers);
     }
     facts.byService = byService;
-    const decision = withTrace(state.trace, {
+    return withTrace(state.trace, {
       policyRevision: policy.revision,
       decidedAt: state.nowIso,
       customerId: context.customer.id,
@@ -175,8 +160,6 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
       escalation,
       alumni,
     });
-    recordLifetime(decision, { from: now.getTime(), until: state.holdsUntil });
-    return decision;
   } catch (e) {
     return failedDecision(policy, context, now, e);
   } finally {

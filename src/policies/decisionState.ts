@@ -44,8 +44,6 @@ export interface DecisionState {
   now: Date;
   /** `now.toISOString()`. */
   nowIso: string;
-  /** Epoch ms before which time alone cannot change the decision (see decisionLifetime.ts). */
-  holdsUntil: number;
   base: BaseVars;
   customerFacts: Record<string, unknown>;
   /** The variables of a per-customer rule. */
