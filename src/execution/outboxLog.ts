@@ -120,6 +120,10 @@ export class EventSourcedOutbox implements OutboxStore {
     await this.record(deepFreeze({ event: "attempt_failed", id, at: at.toISOString(), error }));
   }
 
+  async get(id: string) {
+    return this.items.get(id);
+  }
+
   async list(filter: { status?: OutboxItem["status"]; conversationId?: string } = {}) {
     const candidates =
       filter.conversationId === undefined

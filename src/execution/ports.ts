@@ -35,4 +35,6 @@ export interface OutboxStore {
   markDelivered(id: string, result: ActionResult, at: Date): Promise<void>;
   markAttemptFailed(id: string, error: string, at: Date): Promise<void>;
   list(filter?: { status?: OutboxItem["status"]; conversationId?: string }): Promise<OutboxItem[]>;
+  /** The item with this id (an action's idempotency key), whichever conversation recorded it. */
+  get(id: string): Promise<OutboxItem | undefined>;
 }

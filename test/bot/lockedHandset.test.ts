@@ -42,6 +42,30 @@ describe("the locked handset and the number she keeps", () => {
   });
 });
 
+describe("confirming again in a second conversation", () => {
+  it("does nothing twice, and the receipt still gives her PAC, with every action's result in the audit", async () => {
+    const bot = await aCancellationBot();
+    const lines = ["cancel my mobile, switching network", "UK318826", "M14 5RT", "yes", "continue", "yes"];
+    const first = bot.chat();
+    for (const line of lines) await first.says(line);
+    const pac = first.transcript.join("\n").match(/Your PAC is ([A-Z]{3}\d{6})/)?.[1];
+    expect(pac).toBeDefined();
+
+    const second = bot.chat();
+    for (const line of lines) await second.says(line);
+    second.expectReply("Cancellation confirmed", `Your PAC is ${pac}, valid until`);
+
+    const kinds = [...bot.journal.entries.values()].map((e) => e.action.kind);
+    expect(kinds.filter((k) => k === "issue_porting_code")).toHaveLength(1);
+    const secondId = bot.audit.entries.at(-1)!.conversationId;
+    const ofSecond = bot.audit.entries.filter((e) => e.conversationId === secondId);
+    const planned = ofSecond.filter((e) => e.kind === "action").map((e) => e.data.key);
+    const reported = ofSecond.filter((e) => e.kind === "action_result").map((e) => e.data.key);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(reported).toEqual([...new Set(planned)]);
+  });
+});
+
 describe("the reminders before the line stops", () => {
   it("are texted to the customer at their time, once", async () => {
     const bot = await aCancellationBot();

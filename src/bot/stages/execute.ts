@@ -64,8 +64,12 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   const decision = turn.decision();
   const now = turn.now;
   state.reference ??= referenceFor(turn.conversationId, now);
+  // The outbox items of this cancellation, by id. An action already recorded (the same customer
+  // confirmed in an earlier conversation) is not done again, but its result still belongs here.
+  const itemIds = new Set<string>();
   for (const action of decision.actions) {
     const item = await enqueueAction(deps.outbox, action, now, turn.conversationId, turn.customer?.id);
+    itemIds.add(item.id);
     turn.record("action", {
       key: action.idempotencyKey,
       kind: action.kind,
@@ -76,7 +80,9 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   state.executedAt = now.toISOString();
   await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId: turn.conversationId });
   const results = new Map<string, Record<string, unknown>>();
-  for (const item of await deps.outbox.list({ conversationId: turn.conversationId })) {
+  for (const id of itemIds) {
+    const item = await deps.outbox.get(id);
+    if (!item) continue;
     if (item.status === "delivered" && item.result) results.set(item.id, item.result);
     turn.record("action_result", {
       key: item.id,
