@@ -40,6 +40,7 @@ import { detectTopics } from "./detectTopics.js";
 import { extractIdentity } from "./extractIdentity.js";
 import { CONFIDENCE as C, IntentScores } from "./intentScores.js";
 import { type Message, prepareMessage } from "./message.js";
+import { rememberingShortAnswers } from "./shortAnswers.js";
 import type { Expectation, Topic, Understand, Understanding } from "./understanding.js";
 
 export { CONFIDENCE } from "./intentScores.js";
@@ -91,7 +92,8 @@ function answerExpectation(
   }
 }
 
-export const understand: Understand = (text, expecting) => {
+/** `understand` without the memory of short answers (see `shortAnswers.ts`). */
+export const understandAfresh: Understand = (text, expecting) => {
   const message = prepareMessage(typeof text === "string" ? text : "");
   const scores = new IntentScores();
 
@@ -138,3 +140,6 @@ export const understand: Understand = (text, expecting) => {
   if (surveyCause !== undefined) understanding.surveyCause = surveyCause;
   return understanding;
 };
+
+/** The understander the bot uses: short answers are worked out once (see `shortAnswers.ts`). */
+export const understand: Understand = rememberingShortAnswers(understandAfresh);
