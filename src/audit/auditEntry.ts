@@ -13,7 +13,9 @@ export const AuditKind = z.enum([
   "offer",
   "offer_answer",
   "confirmation",
+  /** A planned action, with how its delivery went in the turn that executed it. */
   "action",
+  /** Written by versions that recorded an action's result apart from the action; still read. */
   "action_result",
   "handover",
   "receipt",

@@ -26,19 +26,21 @@ function fieldSet(fields: readonly string[]): ReadonlySet<string> {
 
 /** A copy of `data` (plain objects and arrays, all new) with the values of `fields` masked. */
 export function maskPii<T>(data: T, fields: readonly string[], salt: string): T {
-  const masked = fieldSet(fields);
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) {
-      const x = (v as Record<string, unknown>)[key];
-      const value = masked.has(key) ? maskValue(x, salt) : walk(x);
-      if (key === "__proto__")
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      else out[key] = value;
-    }
-    return out;
-  };
-  return walk(data) as T;
+  return maskedCopy(data, fieldSet(fields), salt) as T;
+}
+
+// A module-level function rather than a closure per call: the server runs through tsx, whose
+// esbuild transform names every closure when it is created (an Object.defineProperty each).
+function maskedCopy(v: unknown, masked: ReadonlySet<string>, salt: string): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => maskedCopy(x, masked, salt));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[key];
+    const value = masked.has(key) ? maskValue(x, salt) : maskedCopy(x, masked, salt);
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }

@@ -173,26 +173,19 @@ export class ConversationEngine {
   ): Promise<BotTurn> {
     const at = turn.now.toISOString();
     const policy = this.deps.policy();
-    // Each message is checked against the decision it was composed under; one said before any
-    // decision of this turn (or after the facts changed) against the decision as it stands now.
+    // Once the customer is known and a policy revision chosen, each message is checked against a decision.
     const decided = turn.customer !== undefined && turn.state.policyRevision !== undefined;
-    const decisionFor = (m: BotMessage) =>
-      decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : undefined;
+    const id = conversation.id;
     let seq = conversation.turns.length;
     const turns: StoredTurn[] = [];
-    const said = (m: BotMessage, stage: string) =>
+    for (const m of shown)
       turns.push(
-        this.botTurn(
-          m,
-          { seq: seq++, at, stage, conversationId: conversation.id },
-          turn,
-          policy,
-          decisionFor(m),
-        ),
+        this.botTurn(m, { seq: seq++, at, stage: "identify", conversationId: id }, turn, policy, decided),
       );
-    for (const m of shown) said(m, "identify");
     if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });
-    for (const m of turn.out) said(m, turn.state.stage);
+    const stage = turn.state.stage;
+    for (const m of turn.out)
+      turns.push(this.botTurn(m, { seq: seq++, at, stage, conversationId: id }, turn, policy, decided));
     const { deps } = this;
     const saved = deepFreeze(turn.state);
     this.ownStates.add(saved);
@@ -218,10 +211,13 @@ export class ConversationEngine {
     where: { seq: number; at: string; stage: string; conversationId: string },
     turn: Turn,
     policy: ReturnType<ConversationDeps["policy"]>,
-    decision: ReturnType<Turn["decision"]> | undefined,
+    decided: boolean,
   ): StoredTurn {
     const { deps } = this;
     const { seq, at } = where;
+    // Checked against the decision it was composed under; one said before any decision of this
+    // turn (or after the facts changed) against the decision as it stands now.
+    const decision = decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : undefined;
     const findings = checkUtterance(policy, m.text, { speaker: "bot", decision, ledger: turn.state.ledger });
     if (findings.length > 0) {
       deps.logger.warn({ findings: findings.map((f) => `${f.category}:${f.ruleId}`) }, "bot text flagged");

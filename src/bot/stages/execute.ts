@@ -66,26 +66,25 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   state.reference ??= referenceFor(turn.conversationId, now);
   // The outbox items of this cancellation, by id. An action already recorded (the same customer
   // confirmed in an earlier conversation) is not done again, but its result still belongs here.
-  const itemIds = new Set<string>();
+  const planned = [];
   for (const action of decision.actions) {
-    const item = await enqueueAction(deps.outbox, action, now, turn.conversationId, turn.customer?.id);
-    itemIds.add(item.id);
+    const enqueued = await enqueueAction(deps.outbox, action, now, turn.conversationId, turn.customer?.id);
+    planned.push({ action, enqueued });
+  }
+  state.executedAt = now.toISOString();
+  await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId: turn.conversationId });
+  // One audit entry per action: what was planned and how its delivery went in this turn (a
+  // later attempt of an action due later is the outbox's to record). Both are known here, and
+  // the turn's entries are written together, so two entries per action would only be longer.
+  const results = new Map<string, Record<string, unknown>>();
+  for (const { action, enqueued } of planned) {
+    const item = (await deps.outbox.get(enqueued.id)) ?? enqueued;
+    if (item.status === "delivered" && item.result) results.set(item.id, item.result);
     turn.record("action", {
       key: action.idempotencyKey,
       kind: action.kind,
       ruleId: action.ruleId,
       dueAt: item.dueAt,
-    });
-  }
-  state.executedAt = now.toISOString();
-  await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId: turn.conversationId });
-  const results = new Map<string, Record<string, unknown>>();
-  for (const id of itemIds) {
-    const item = await deps.outbox.get(id);
-    if (!item) continue;
-    if (item.status === "delivered" && item.result) results.set(item.id, item.result);
-    turn.record("action_result", {
-      key: item.id,
       status: item.status,
       attempts: item.attempts,
       error: item.lastError,

@@ -177,18 +177,19 @@ function register(starts: Starts): number {
   return id;
 }
 
+function mark(gate: Uint8Array, ids: readonly number[] | undefined): void {
+  if (ids) for (const id of ids) gate[id] = 1;
+}
+
 function gateOf(m: Scannable): Uint8Array {
   if (m.gate && m.gate.length === gateIndex.count) return m.gate;
   const gate = new Uint8Array(gateIndex.count);
-  const mark = (ids: readonly number[] | undefined) => {
-    if (ids) for (const id of ids) gate[id] = 1;
-  };
   for (const word of m.tokens) {
-    mark(gateIndex.words.get(word));
+    mark(gate, gateIndex.words.get(word));
     const bucket = gateIndex.stems.get(word.slice(0, 2));
-    if (bucket) for (const b of bucket) if (word.startsWith(b.stem)) mark(b.ids);
+    if (bucket) for (const b of bucket) if (word.startsWith(b.stem)) mark(gate, b.ids);
   }
-  for (const [infix, ids] of gateIndex.infixes) if (m.text.includes(infix)) mark(ids);
+  for (const [infix, ids] of gateIndex.infixes) if (m.text.includes(infix)) mark(gate, ids);
   m.gate = gate;
   return gate;
 }
