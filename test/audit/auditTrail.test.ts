@@ -5,9 +5,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { type AuditKind, hashEntry } from "../../src/audit/auditEntry.js";
+import { type AuditKind, canonicalJson, hashEntry } from "../../src/audit/auditEntry.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { maskPii } from "../../src/audit/maskPii.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -153,6 +154,45 @@ describe("the hash-chained audit trail", () => {
     expect(maskPii({ customer: { email: "anna@example.se" } }, ["email"], "fairexit")).toEqual({
       customer: { email: "masked:c0cfa571b290" },
     });
+  });
+
+  it("writes every value's canonical JSON as JSON.stringify of its keys sorted would", () => {
+    // The reference: JSON.stringify for every string and number, keys sorted, undefined left out.
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== "object") return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map((x) => reference(x) ?? "").join(",")}]`;
+      const entries = Object.keys(v)
+        .sort()
+        .filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+      return `{${entries.map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    };
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom('say "hi"', "C:\\path", "tab\there", "\u007f", "\ud800 alone", "ok"),
+    );
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(
+        text,
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+      ),
+      node: fc.oneof(
+        { depthSize: "small" },
+        tie("leaf"),
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(text, tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("refuses to open a log with a line that is not an entry, naming the line", async () => {
