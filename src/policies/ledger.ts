@@ -72,7 +72,8 @@ export function emptyLedger(): Ledger {
 
 /** A stable fingerprint of a message: NFC-normalised, whitespace collapsed, SHA-256. */
 export function hashText(text: string): string {
-  const canonical = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  // Text with nothing NFC or the spacing rule would change (the bot's usual words) is hashed as it is.
+  const canonical = !NOT_PLAIN.test(text) ? text : text.normalize("NFC").replace(/\s+/g, " ").trim();
   return `sha256:${sha256Hex(canonical)}`;
 }
 

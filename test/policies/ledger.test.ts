@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   discharge,
@@ -186,5 +188,32 @@ describe("Ledger schema", () => {
     expect(hashText("a  b\n c")).toBe(hashText("a b c"));
     expect(hashText("a b")).not.toBe(hashText("a c"));
     expect(hashText("x")).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("hashes every text as its NFC form with spacing collapsed, plain text included", () => {
+    const full = (s: string) =>
+      `sha256:${createHash("sha256").update(s.normalize("NFC").replace(/\s+/g, " ").trim()).digest("hex")}`;
+    const piece = fc.constantFrom(
+      ..."ab Zé£€–—…'\"".split(""),
+      "  ",
+      "\n",
+      "\t",
+      "\u00a0",
+      "\u0301",
+      "e\u0301",
+      "\u2018",
+      "\u2028",
+      "\ufeff",
+      "Å",
+      "A\u030a",
+      "\u00bd",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        expect(hashText(text)).toBe(full(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
