@@ -15,7 +15,7 @@ export const AuditKind = z.enum([
   "confirmation",
   /** A planned action, with how its delivery went in the turn that executed it. */
   "action",
-  /** Written by versions that recorded an action's result apart from the action; still read. */
+  /** Only in logs written before an action entry carried its result: still valid when read. */
   "action_result",
   "handover",
   "receipt",
