@@ -5,7 +5,6 @@
  */
 import {
   type Activity,
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Request,
   type Response,
@@ -16,6 +15,7 @@ import { ActivityEnvelope, pickEnvelope } from "../../channels/activity.js";
 import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
 import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
+import { CheckedActivityAdapter } from "./checkedActivityAdapter.js";
 import { ReusedClientsAuthentication } from "./reusedClientsAuthentication.js";
 
 export interface BotFrameworkEndpoint {
@@ -44,7 +44,7 @@ export function createBotFrameworkEndpoint(
         : {},
     ),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CheckedActivityAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error(
       { err: error.message, channel: context.activity.channelId, activityType: context.activity.type },
@@ -63,11 +63,14 @@ export function createBotFrameworkEndpoint(
     if (replies.length > 0) await context.sendActivities(replies as Partial<Activity>[]);
   };
 
+  const failed = (error: Error, status: number) =>
+    logger.warn({ status, err: error.message }, "Bot Framework request refused or failed");
+
   return {
     authenticated: config !== undefined,
     async process(req, res) {
       if (config && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ""))) {
-        // botbuilder would refuse it too, but only after logging a stack trace per request.
+        // botbuilder would refuse it too, but only after authenticating a token that is not there.
         res.status(401);
         res.send({ error: { code: "Unauthorized", message: "expected a Bot Framework bearer token" } });
         res.end();
@@ -82,7 +85,13 @@ export function createBotFrameworkEndpoint(
         res.end();
         return;
       }
-      await adapter.process(req, res, logic);
+      await adapter.processChecked(
+        req.body as Record<string, unknown>,
+        String(req.headers.authorization ?? ""),
+        res,
+        logic,
+        failed,
+      );
     },
   };
 }
