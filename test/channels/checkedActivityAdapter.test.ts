@@ -109,4 +109,24 @@ describe("the checked-activity adapter", () => {
     expect(written.status).toBe(401);
     expect(failures).toEqual([401]);
   });
+
+  it("answers 500 when the turn fails, and tells the caller nothing of why (the log has it)", async () => {
+    const adapter = developmentMode(); // no onTurnError: the failure leaves the turn
+    const { res, written } = aResponse();
+    const failures: [string, number][] = [];
+    await adapter.processChecked(
+      activity({}),
+      "",
+      res,
+      async () => {
+        throw new Error("store at postgres://fairexit:s3cret@db failed");
+      },
+      (error, status) => failures.push([error.message, status]),
+    );
+    expect(written.status).toBe(500);
+    expect(JSON.stringify(written.body)).not.toContain("s3cret");
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.[1]).toBe(500);
+    expect(failures[0]?.[0]).toContain("postgres://");
+  });
 });

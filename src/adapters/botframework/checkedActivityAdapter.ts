@@ -4,7 +4,8 @@
  * builds five zod 3 schemas on every request (the response, the logic, `z.record` twice over
  * the whole body, the authorization header) only to check what the route and the envelope
  * check already guarantee. This calls the adapter's own `processActivity` (authentication,
- * the turn, `expectReplies` or the Bot Connector) and answers as `process` does.
+ * the turn, `expectReplies` or the Bot Connector) and answers as `process` does, except that
+ * a 500 says nothing about what failed inside (the log has it).
  */
 import { type Activity, CloudAdapter, type Response, type TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
@@ -34,7 +35,8 @@ export class CheckedActivityAdapter extends CloudAdapter {
       const error = e instanceof Error ? e : new Error(String(e));
       const status = error instanceof AuthenticationError ? 401 : 500;
       onFailure(error, status);
-      end(res, status, error.message);
+      // Unlike `process`, a 500 does not hand the caller the error's own words.
+      end(res, status, status === 401 ? error.message : "The bot could not handle this activity.");
     }
   }
 }
