@@ -22,9 +22,6 @@ function aResponse() {
       written.ended = true;
       return res;
     },
-    header() {
-      return res;
-    },
   } as unknown as Response;
   return { res, written };
 }
