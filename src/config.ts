@@ -10,6 +10,11 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const perMinute = z.coerce
+  .number({ error: "expected a number of requests a minute" })
+  .int("expected a whole number of requests a minute")
+  .min(1, "expected at least 1 request a minute");
+
 const EnvSchema = z
   .object({
     PORT: z.coerce
@@ -27,6 +32,8 @@ const EnvSchema = z
       .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
       .optional(),
     FAIREXIT_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
+    FAIREXIT_AUDIT_KEY: z.string().min(32, "expected at least 32 characters").optional(),
+    NODE_ENV: z.string().optional(),
     FAIREXIT_OPERATIONS_URL: z.url({ error: "expected an http(s) URL" }).optional(),
     FAIREXIT_NOTIFY_URL: z.url({ error: "expected an http(s) URL" }).optional(),
     FAIREXIT_WEBHOOK_SECRET: z.string().min(16, "expected at least 16 characters").optional(),
@@ -41,6 +48,16 @@ const EnvSchema = z
       .default("MultiTenant"),
     MicrosoftAppTenantId: z.guid({ error: "expected the Microsoft Entra tenant id (a GUID)" }).optional(),
     FAIREXIT_DIRECTLINE_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+    FAIREXIT_ADMIN_TOKEN: z.string().min(32, "expected at least 32 characters").optional(),
+    FAIREXIT_TRUST_PROXY: bool.default(false),
+    FAIREXIT_RATE_LIMIT_PER_CLIENT: perMinute.default(600),
+    FAIREXIT_RATE_LIMIT_PER_CONVERSATION: perMinute.default(60),
+    FAIREXIT_RATE_LIMIT_TOKENS_PER_CLIENT: perMinute.default(30),
+    FAIREXIT_DEV_SERVICE_URLS: z
+      .string()
+      .transform((v) => v.split(",").map((u) => u.trim()))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: "expected http(s) URLs separated by commas" })))
+      .optional(),
     FAIREXIT_AUDIT_MASKED_FIELDS: z
       .string()
       .regex(
@@ -63,8 +80,16 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Off by default: logs carry no names, emails, phone numbers, postcodes or addresses. */
   logPii: boolean;
-  /** Derives porting codes and audit mask tokens; a fixed development value when unset (warned). */
+  /**
+   * Signs Direct Line tokens, derives porting codes and audit mask tokens. Unset = a random
+   * secret kept in the data folder (or per process for the memory store); required in production.
+   */
   secret: string | undefined;
+  /**
+   * Keys the audit trail's hash chain (HMAC-SHA256): FAIREXIT_AUDIT_KEY, else FAIREXIT_SECRET.
+   * Unset = the data folder's generated secret: the chain is then only as safe as the folder.
+   */
+  auditKey: string | undefined;
   /** Back-office webhooks; unset = the embedded operations and notifier. */
   operationsUrl: string | undefined;
   notifyUrl: string | undefined;
@@ -83,6 +108,14 @@ export interface Config {
    * customer (POST /api/directline/tokens). Undefined = only anonymous Web Chat tokens.
    */
   directLineSecret: string | undefined;
+  /** Bearer token for the detailed /readyz report; undefined = details are not served over HTTP. */
+  adminToken: string | undefined;
+  /** Behind a proxy that sets X-Forwarded-For and X-Forwarded-Proto itself (client address, HSTS). */
+  trustProxy: boolean;
+  /** Requests a minute allowed per client address, per conversation, and tokens per client. */
+  rateLimits: { perClient: number; perConversation: number; tokensPerClient: number };
+  /** Development mode of /api/messages: service URLs besides loopback that replies may go to. */
+  devServiceUrls: string[];
 }
 
 export interface BotFrameworkConfig {
@@ -103,6 +136,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose values are credentials: an error names their length, never their value. */
+const CREDENTIAL = /SECRET|PASSWORD|TOKEN|_KEY$/;
+
+/** A bad value as an error shows it: credentials by length only, since errors reach logs and terminals. */
+function shown(variable: string, value: string | undefined): string {
+  if (value === undefined) return "null";
+  return CREDENTIAL.test(variable) ? `a value of ${value.length} characters` : JSON.stringify(value);
+}
+
 /** Reads the configuration from `env`; relative paths resolve against `cwd`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const blanksRemoved = Object.fromEntries(
@@ -112,9 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
-    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? null)})`);
+    throw new ConfigError(variable, `${issue.message} (got ${shown(variable, env[variable])})`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production") checkProductionSecret(e.FAIREXIT_SECRET);
   if ((e.FAIREXIT_OPERATIONS_URL || e.FAIREXIT_NOTIFY_URL) && !e.FAIREXIT_WEBHOOK_SECRET)
     throw new ConfigError(
       "FAIREXIT_WEBHOOK_SECRET",
@@ -123,6 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     botFramework: botFrameworkFrom(e),
     directLineSecret: e.FAIREXIT_DIRECTLINE_SECRET,
+    adminToken: e.FAIREXIT_ADMIN_TOKEN,
+    trustProxy: e.FAIREXIT_TRUST_PROXY,
+    rateLimits: {
+      perClient: e.FAIREXIT_RATE_LIMIT_PER_CLIENT,
+      perConversation: e.FAIREXIT_RATE_LIMIT_PER_CONVERSATION,
+      tokensPerClient: e.FAIREXIT_RATE_LIMIT_TOKENS_PER_CLIENT,
+    },
+    devServiceUrls: e.FAIREXIT_DEV_SERVICE_URLS ?? [],
     port: e.PORT,
     host: e.HOST,
     store: e.FAIREXIT_STORE,
@@ -133,12 +184,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     logPii: e.FAIREXIT_LOG_PII,
     secret: e.FAIREXIT_SECRET,
+    auditKey: e.FAIREXIT_AUDIT_KEY ?? e.FAIREXIT_SECRET,
     operationsUrl: e.FAIREXIT_OPERATIONS_URL,
     notifyUrl: e.FAIREXIT_NOTIFY_URL,
     webhookSecret: e.FAIREXIT_WEBHOOK_SECRET,
     auditMaskedFields: e.FAIREXIT_AUDIT_MASKED_FIELDS?.split(","),
     llm: llmConfigFrom(e),
   };
+}
+
+/** The secret the constant development value once stood in for: known to anyone who read the source. */
+const PUBLISHED_SECRETS = new Set(["fairexit-development-secret-do-not-use"]);
+
+/** In production a guessable secret would let anyone forge a signed-in customer's token. */
+function checkProductionSecret(secret: string | undefined): void {
+  const problem = !secret
+    ? "required when NODE_ENV=production (at least 32 random characters, e.g. openssl rand -base64 32)"
+    : PUBLISHED_SECRETS.has(secret)
+      ? "is the published development value: set a random one (e.g. openssl rand -base64 32)"
+      : secret.length < 32 || new Set(secret).size < 10
+        ? "too weak for NODE_ENV=production: expected at least 32 random characters (e.g. openssl rand -base64 32)"
+        : undefined;
+  if (problem) throw new ConfigError("FAIREXIT_SECRET", problem);
 }
 
 function botFrameworkFrom(e: z.infer<typeof EnvSchema>): BotFrameworkConfig | undefined {

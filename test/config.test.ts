@@ -16,6 +16,29 @@ describe("configuration from the environment", () => {
     });
   });
 
+  it("never repeats a credential's value in an error, only its length", () => {
+    const cases: Record<string, string> = {
+      FAIREXIT_SECRET: "short-secret",
+      FAIREXIT_DIRECTLINE_SECRET: "not-long-enough-dl",
+      FAIREXIT_WEBHOOK_SECRET: "tiny-hook",
+      FAIREXIT_ADMIN_TOKEN: "tok-short",
+    };
+    for (const [variable, value] of Object.entries(cases)) {
+      const error = (() => {
+        try {
+          loadConfig({ [variable]: value }, "/srv");
+        } catch (e) {
+          return e as ConfigError;
+        }
+        throw new Error(`${variable} accepted`);
+      })();
+      expect(error.message).toContain(variable);
+      expect(error.message).toContain(`a value of ${value.length} characters`);
+      expect(error.message).not.toContain(value);
+    }
+    expect(() => loadConfig({ PORT: "http" }, "/srv")).toThrow('(got "http")');
+  });
+
   it("reads every variable it documents", () => {
     const c = loadConfig(
       {

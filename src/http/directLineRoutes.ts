@@ -1,13 +1,17 @@
 /**
  * The Direct Line 3.0 API (the subset Web Chat uses with polling) served by FairExit itself,
  * plus two ways to get a token:
- *   POST /api/webchat/token          public, throttled: an anonymous conversation for the page at /
+ *   POST /api/webchat/token          public, rate-limited: an anonymous conversation for the page at /
  *   POST /api/directline/tokens      server-to-server (FAIREXIT_DIRECTLINE_SECRET): a conversation
  *                                    bound to a customer the website has signed in
- * Every conversation route needs that conversation's token; a token never opens another one.
+ * Every conversation route needs that conversation's token; a token never opens another one,
+ * and a token naming a customer is refused unless FAIREXIT_DIRECTLINE_SECRET is set. Posted
+ * activities are bounded (text, size); starting and posting are rate-limited per client and per
+ * conversation (docs/security.md). Every response carrying a token says Cache-Control: no-store.
  */
-import restify, { type Request, type Response, type Server } from "restify";
+import type { Request, Response, Server } from "restify";
 import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "../channels/activity.js";
 import type { DirectLineConversations } from "../channels/directLine/directLineConversations.js";
 import {
   type DirectLineGrant,
@@ -17,12 +21,19 @@ import {
 } from "../channels/directLine/directLineToken.js";
 import type { Logger } from "../domain/logger.js";
 import { bearerOf, sameSecret } from "./bearer.js";
+import { type RateLimits, withinLimits } from "./rateLimits.js";
 
 export interface DirectLineRouteDeps {
   conversations: DirectLineConversations;
   tokens: DirectLineTokens;
-  /** Undefined: the customer-bound token route answers 503. */
+  /**
+   * Undefined: the customer-bound token route answers 503, and a token naming a customer is
+   * refused (401) on every route, whoever signed it.
+   */
   secret: string | undefined;
+  limits: RateLimits;
+  /** The client's address, for the per-client rate limits. */
+  clientOf(req: Request): string;
   customerExists(customerId: string): Promise<boolean>;
   now(): number;
   logger: Logger;
@@ -35,7 +46,15 @@ const CustomerTokenRequest = z.strictObject({
   userId: UserId.optional(),
 });
 const GenerateRequest = z.looseObject({ user: z.looseObject({ id: UserId }).optional() });
-const PostedActivity = z.looseObject({ type: z.string().min(1, "expected an activity type") });
+const PostedActivity = z.looseObject({
+  type: z.string().min(1, "expected an activity type"),
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `text: expected at most ${MAX_MESSAGE_LENGTH} characters`)
+    .optional(),
+});
+/** The largest activity a client may post, as JSON (a typed message is far smaller). */
+export const MAX_ACTIVITY_BYTES = 16 * 1024;
 
 type Fail = (status: number, code: string, message: string) => void;
 const failWith =
@@ -63,25 +82,42 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       fail(403, "BadArgument", "this token belongs to another conversation");
       return undefined;
     }
+    if (check.grant.customerId !== undefined && !deps.secret) {
+      fail(
+        401,
+        "CustomerTokensOff",
+        "this token names a customer, but signed-in tokens are switched off (FAIREXIT_DIRECTLINE_SECRET is not set)",
+      );
+      return undefined;
+    }
     return check.grant;
   };
-  const issue = (grant: DirectLineGrant) => ({
-    conversationId: grant.conversationId,
-    userId: grant.userId,
-    ...tokens.issue(grant, deps.now()),
-  });
+  /** A token in the response body: never kept by a browser or proxy cache. */
+  const issue = (res: Response, grant: DirectLineGrant) => {
+    res.header("cache-control", "no-store");
+    return { conversationId: grant.conversationId, userId: grant.userId, ...tokens.issue(grant, deps.now()) };
+  };
+  const perClient = (req: Request, res: Response) =>
+    withinLimits(res, [[deps.limits.client, deps.clientOf(req), "from this client"]]);
+  const perConversation = (req: Request, res: Response, grant: DirectLineGrant) =>
+    withinLimits(res, [
+      [deps.limits.client, deps.clientOf(req), "from this client"],
+      [deps.limits.conversation, grant.conversationId, "in this conversation"],
+    ]);
   const bodyOf = (req: Request): unknown => (req.body === undefined || req.body === "" ? {} : req.body);
 
-  server.post(
-    "/api/webchat/token",
-    restify.plugins.throttle({ burst: 30, rate: 5, ip: true }),
-    async (_req: Request, res: Response) => {
-      res.send(200, issue({ conversationId: newConversationId(), userId: newUserId() }));
-    },
-  );
+  server.post("/api/webchat/token", async (req: Request, res: Response) => {
+    const client = deps.clientOf(req);
+    const allowed = withinLimits(res, [
+      [deps.limits.client, client, "from this client"],
+      [deps.limits.tokenMinting, client, "for new tokens from this client"],
+    ]);
+    if (allowed) res.send(200, issue(res, { conversationId: newConversationId(), userId: newUserId() }));
+  });
 
   server.post("/api/directline/tokens", async (req: Request, res: Response) => {
     const fail = failWith(res);
+    if (!perClient(req, res)) return;
     if (!deps.secret)
       return fail(
         503,
@@ -106,33 +142,38 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       { conversationId: grant.conversationId },
       "Direct Line token minted for a signed-in customer",
     );
-    res.send(200, issue(grant));
+    res.send(200, issue(res, grant));
   });
 
   server.post(`${BASE}/tokens/generate`, async (req: Request, res: Response) => {
     const fail = failWith(res);
+    if (!perClient(req, res)) return;
     if (!deps.secret || !sameSecret(bearerOf(req), deps.secret))
       return fail(401, "BadSecret", "expected Authorization: Bearer <FAIREXIT_DIRECTLINE_SECRET>");
     const body = GenerateRequest.safeParse(bodyOf(req));
     if (!body.success) return fail(400, "BadArgument", `user.id: ${body.error.issues[0]!.message}`);
-    res.send(200, issue({ conversationId: newConversationId(), userId: body.data.user?.id ?? newUserId() }));
+    res.send(
+      200,
+      issue(res, { conversationId: newConversationId(), userId: body.data.user?.id ?? newUserId() }),
+    );
   });
 
   server.post(`${BASE}/tokens/refresh`, async (req: Request, res: Response) => {
+    if (!perClient(req, res)) return;
     const grant = grantOf(req, failWith(res));
-    if (grant) res.send(200, issue(grant));
+    if (grant) res.send(200, issue(res, grant));
   });
 
   server.post(`${BASE}/conversations`, async (req: Request, res: Response) => {
     const grant = grantOf(req, failWith(res));
-    if (!grant) return;
+    if (!grant || !perConversation(req, res, grant)) return;
     await conversations.start(grant);
-    res.send(201, issue(grant));
+    res.send(201, issue(res, grant));
   });
 
   server.get(`${BASE}/conversations/:conversationId`, async (req: Request, res: Response) => {
     const grant = grantOf(req, failWith(res), req.params.conversationId);
-    if (grant) res.send(200, issue(grant));
+    if (grant) res.send(200, issue(res, grant));
   });
 
   server.get(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
@@ -145,10 +186,20 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   server.post(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const fail = failWith(res);
     const grant = grantOf(req, fail, req.params.conversationId);
-    if (!grant) return;
+    if (!grant || !perConversation(req, res, grant)) return;
     const activity = PostedActivity.safeParse(req.body);
-    if (!activity.success)
+    if (!activity.success) {
+      const tooLong = activity.error.issues.find((i) => i.path[0] === "text" && i.code === "too_big");
+      if (tooLong) return fail(413, "MessageTooLong", tooLong.message);
       return fail(400, "BadArgument", "expected an activity (a JSON object with a type)");
+    }
+    const size = Buffer.byteLength(JSON.stringify(activity.data));
+    if (size > MAX_ACTIVITY_BYTES)
+      return fail(
+        413,
+        "ActivityTooLarge",
+        `the activity is ${size} bytes as JSON; at most ${MAX_ACTIVITY_BYTES} are accepted`,
+      );
     const id = await conversations.post(grant, activity.data);
     res.send(200, { id });
   });

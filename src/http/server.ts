@@ -1,12 +1,17 @@
 /**
  * The HTTP server (restify). Routes are added by the features; this file owns transport
- * concerns only: listening, health and readiness, JSON errors, shutdown.
+ * concerns only: listening, body reading (bodyReader.ts), rate limits, health and readiness,
+ * JSON errors with correlation ids, shutdown.
  */
 import type { AddressInfo } from "node:net";
 import restify from "restify";
 import type { App } from "../app.js";
-import { runReadiness } from "../domain/readiness.js";
+import { readJsonBody } from "./bodyReader.js";
 import { registerDirectLineRoutes } from "./directLineRoutes.js";
+import { registerHealthRoutes } from "./healthRoutes.js";
+import { handleInternalErrors } from "./internalErrors.js";
+import { clientAddress, type RateCheck, RateLimits, withinLimits } from "./rateLimits.js";
+import { restifyLog } from "./restifyLog.js";
 import { registerWebChatRoutes } from "./webChatRoutes.js";
 
 export interface RunningServer {
@@ -15,33 +20,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function buildServer(app: App): restify.Server {
-  const server = restify.createServer({ name: "fairexit", handleUncaughtExceptions: false });
-  server.use(restify.plugins.queryParser());
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000 }));
+/** Every request body, raw and decoded; a Direct Line activity has its own, smaller limit. */
+export const BODY_LIMITS = { maxBytes: 256 * 1024, maxDepth: 32 };
 
-  server.get("/healthz", async (_req, res) => {
-    res.send(200, { status: "ok" });
+export function buildServer(app: App): restify.Server {
+  const log = app.logger.child({ component: "http" });
+  const server = restify.createServer({
+    name: "fairexit",
+    handleUncaughtExceptions: false,
+    log: restifyLog(log),
   });
-  server.get("/readyz", async (_req, res) => {
-    const report = await runReadiness(app.readiness);
-    res.send(report.ready ? 200 : 503, report);
-  });
+  handleInternalErrors(server, log);
+  server.use(restify.plugins.queryParser());
+  server.use(readJsonBody(BODY_LIMITS));
+
+  const limits = new RateLimits(app.config.rateLimits);
+  const clientOf = (req: restify.Request) => clientAddress(req, app.config.trustProxy);
+  registerHealthRoutes(server, { readiness: app.readiness, adminToken: app.config.adminToken });
   server.post("/api/messages", async (req, res) => {
-    await app.botFramework.process(req, res);
+    const conversation = (req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id;
+    const checks: RateCheck[] = [[limits.client, clientOf(req), "from this client"]];
+    if (typeof conversation === "string")
+      checks.push([limits.conversation, `bf:${conversation}`, "in this conversation"]);
+    if (withinLimits(res, checks)) await app.botFramework.process(req, res);
   });
   registerDirectLineRoutes(server, {
     ...app.directLine,
     secret: app.config.directLineSecret,
+    limits,
+    clientOf,
     customerExists: async (id) => (await app.store.customers.get(id)) !== undefined,
     now: () => app.clock.now().getTime(),
     logger: app.logger.child({ component: "directline" }),
   });
-  registerWebChatRoutes(server);
-  server.on("restifyError", (req, _res, err, next) => {
-    app.logger.warn({ method: req.method, path: req.path(), err: err.message }, "request failed");
-    return next();
-  });
+  registerWebChatRoutes(server, { trustProxy: app.config.trustProxy });
   return server;
 }
 

@@ -32,8 +32,26 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
-  "frame-ancestors 'self'",
+  "frame-ancestors 'none'",
 ].join("; ");
+
+/** The browser features the page never uses, switched off for it and anything it loads. */
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+/**
+ * Served over TLS: directly (`req.isSecure()`), or behind a proxy FairExit is told to trust
+ * (FAIREXIT_TRUST_PROXY) that says so in `X-Forwarded-Proto`. Only then is HSTS sent: a
+ * browser ignores it over plain HTTP, and a local demo on http://localhost must keep working.
+ */
+export function servedOverTls(req: Request, trustProxy: boolean): boolean {
+  if (req.isSecure()) return true;
+  return (
+    trustProxy &&
+    String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]!
+      .trim() === "https"
+  );
+}
 
 const gzipAsync = promisify(gzip);
 
@@ -46,7 +64,7 @@ function load(path: string, type: string): () => Promise<Asset> {
   };
 }
 
-export function registerWebChatRoutes(server: Server): void {
+export function registerWebChatRoutes(server: Server, options: { trustProxy: boolean }): void {
   const assets: Record<string, () => Promise<Asset>> = {
     "/": load(join(WEB_DIR, "index.html"), "text/html; charset=utf-8"),
     "/webchat/webchat.js": load(webChatBundlePath(), "text/javascript; charset=utf-8"),
@@ -65,6 +83,11 @@ export function registerWebChatRoutes(server: Server): void {
         "content-length": (zipped ? gzip : body).length,
         "cache-control": path === "/" ? "no-cache" : "public, max-age=3600",
         "content-security-policy": CSP,
+        "x-frame-options": "DENY",
+        "permissions-policy": PERMISSIONS_POLICY,
+        ...(servedOverTls(req, options.trustProxy)
+          ? { "strict-transport-security": "max-age=31536000; includeSubDomains" }
+          : {}),
         "x-content-type-options": "nosniff",
         "referrer-policy": "no-referrer",
         vary: "accept-encoding",

@@ -26,6 +26,7 @@ describe("fairexit start", () => {
       FAIREXIT_DATA_DIR: dir,
       FAIREXIT_DEMO_DATA: demoFixture,
       LOG_LEVEL: "silent",
+      FAIREXIT_ADMIN_TOKEN: "an-operator-admin-token-of-32-characters-or-more",
     };
     const server = await startFairexit(env);
     expect(server.output()).toContain("FairExit is running (lowdb store");
@@ -34,7 +35,10 @@ describe("fairexit start", () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });
 
-    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(await (await fetch(`${server.baseUrl}/readyz`)).json()).toMatchObject({ ready: true });
+    const ready = await fetch(`${server.baseUrl}/readyz`, {
+      headers: { authorization: `Bearer ${env.FAIREXIT_ADMIN_TOKEN}` },
+    });
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       ready: true,

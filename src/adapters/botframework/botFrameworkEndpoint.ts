@@ -1,7 +1,8 @@
 /**
  * POST /api/messages through botbuilder's CloudAdapter. With an app id, every request must
  * carry a valid Bot Framework token (the adapter answers 401 otherwise and the bot never sees
- * the activity); without one, the endpoint runs in development mode with no authentication.
+ * the activity); without one, the endpoint runs in development mode with no authentication,
+ * replies only to loopback (or listed) service URLs, and gives up on a reply after a few seconds.
  */
 import {
   type Activity,
@@ -16,12 +17,20 @@ import { engineConversationId, respondToActivity } from "../../channels/respondT
 import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
 import { CheckedActivityAdapter } from "./checkedActivityAdapter.js";
+import { devServiceUrlProblem } from "./devServiceUrls.js";
 import { ReusedClientsAuthentication } from "./reusedClientsAuthentication.js";
 
 export interface BotFrameworkEndpoint {
   /** False in development mode (no MicrosoftAppId): requests are not authenticated. */
   readonly authenticated: boolean;
   process(req: Request, res: Response): Promise<void>;
+}
+
+export interface BotFrameworkEndpointOptions {
+  /** Development mode: service URLs besides loopback that replies may be POSTed to. */
+  devServiceUrls?: readonly string[];
+  /** Development mode: how long a reply POST to the serviceUrl may take. */
+  devReplyTimeoutMs?: number;
 }
 
 const SORRY =
@@ -31,7 +40,9 @@ export function createBotFrameworkEndpoint(
   engine: ConversationEngine,
   config: BotFrameworkConfig | undefined,
   logger: Logger,
+  options: BotFrameworkEndpointOptions = {},
 ): BotFrameworkEndpoint {
+  const devReplyTimeoutMs = config ? undefined : (options.devReplyTimeoutMs ?? 3_000);
   const auth = new ReusedClientsAuthentication(
     new ConfigurationBotFrameworkAuthentication(
       config
@@ -43,6 +54,8 @@ export function createBotFrameworkEndpoint(
           }
         : {},
     ),
+    256,
+    devReplyTimeoutMs,
   );
   const adapter = new CheckedActivityAdapter(auth);
   adapter.onTurnError = async (context, error) => {
@@ -50,7 +63,12 @@ export function createBotFrameworkEndpoint(
       { err: error.message, channel: context.activity.channelId, activityType: context.activity.type },
       "bot turn failed",
     );
-    await context.sendActivity(SORRY);
+    try {
+      await context.sendActivity(SORRY);
+    } catch (e) {
+      // The channel cannot be reached either (its serviceUrl): the turn ends here, logged.
+      logger.warn({ err: (e as Error).message }, "could not tell the customer the turn failed");
+    }
   };
 
   const logic = async (context: TurnContext): Promise<void> => {
@@ -82,6 +100,15 @@ export function createBotFrameworkEndpoint(
         const field = issue.path.join(".") || "body";
         res.status(400);
         res.send({ error: { code: "BadArgument", message: `${field}: ${issue.message}` } });
+        res.end();
+        return;
+      }
+      const urlProblem = config
+        ? null
+        : devServiceUrlProblem(envelope.data.serviceUrl, options.devServiceUrls ?? []);
+      if (urlProblem) {
+        res.status(400);
+        res.send({ error: { code: "BadArgument", message: urlProblem } });
         res.end();
         return;
       }

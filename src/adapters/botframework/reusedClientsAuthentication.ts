@@ -10,6 +10,10 @@
  * client per app id, at most `max` of each (least recently used dropped). The clients hold
  * no per-conversation state; their credentials fetch and refresh tokens themselves, so a
  * reused client behaves like a fresh one.
+ *
+ * With `replyTimeoutMs`, every call a connector client makes (a reply POSTed to the channel's
+ * serviceUrl) gives up after that long instead of botbuilder's default of waiting minutes for a
+ * service that never answers (development mode uses it: there the serviceUrl is the caller's).
  */
 import type { Activity } from "botbuilder";
 import {
@@ -64,6 +68,16 @@ function appIdOf(identity: ClaimsIdentity): string {
   );
 }
 
+type SendOperation = ConnectorClient["sendOperationRequest"];
+
+/** Makes every operation of `client` time out after `ms` unless the caller set its own timeout. */
+function withTimeout(client: ConnectorClient, ms: number): ConnectorClient {
+  const send: SendOperation = client.sendOperationRequest.bind(client);
+  client.sendOperationRequest = ((args, spec, callback) =>
+    send({ ...args, options: { timeout: ms, ...args.options } }, spec, callback)) as SendOperation;
+  return client;
+}
+
 /** Hands out one connector client per service URL and audience, made by the first factory seen. */
 class ReusingConnectorFactory extends ConnectorFactory {
   private readonly clients: RecentlyUsed<Promise<ConnectorClient>>;
@@ -71,6 +85,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     max: number,
+    private readonly replyTimeoutMs: number | undefined,
   ) {
     super();
     this.clients = new RecentlyUsed(max);
@@ -78,7 +93,10 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const key = `${serviceUrl}\n${audience ?? ""}`;
-    const client = this.clients.get(key, () => this.inner.create(serviceUrl, audience));
+    const ms = this.replyTimeoutMs;
+    const client = this.clients.get(key, () =>
+      this.inner.create(serviceUrl, audience).then((c) => (ms ? withTimeout(c, ms) : c)),
+    );
     // A failed creation (credentials unavailable) is not remembered: the next turn tries again.
     client.catch(() => this.clients.delete(key));
     return client;
@@ -96,6 +114,7 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly max = 256,
+    private readonly replyTimeoutMs?: number,
   ) {
     super();
     this.factories = new RecentlyUsed(max);
@@ -151,6 +170,6 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
 
   private factoryFor(identity: ClaimsIdentity, make: () => ConnectorFactory): ReusingConnectorFactory {
     const key = appIdOf(identity);
-    return this.factories.get(key, () => new ReusingConnectorFactory(make(), this.max));
+    return this.factories.get(key, () => new ReusingConnectorFactory(make(), this.max, this.replyTimeoutMs));
   }
 }

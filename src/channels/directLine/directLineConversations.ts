@@ -14,7 +14,12 @@ import type { DirectLineGrant } from "./directLineToken.js";
 
 export const BOT_ACCOUNT = { id: "fairexit", name: "FairExit (automated assistant)", role: "bot" } as const;
 const CHANNEL = "webchat";
-const MAX_ACTIVITIES = 1000;
+/** Activities kept per conversation (both sides); the oldest are dropped beyond this. */
+export const MAX_ACTIVITIES = 500;
+/** Bytes (as JSON) of the activities kept per conversation; the oldest are dropped beyond this. */
+export const MAX_LOG_BYTES = 1024 * 1024;
+/** Activities one GET returns at most; the watermark then points at the next page. */
+export const ACTIVITIES_PAGE = 100;
 
 export interface DirectLineActivity {
   [key: string]: unknown;
@@ -30,6 +35,9 @@ interface Log {
   activities: DirectLineActivity[];
   /** How many of the oldest activities were dropped to keep the log bounded. */
   dropped: number;
+  /** The size of each kept activity as JSON, in the same order, and their sum. */
+  sizes: number[];
+  bytes: number;
   started: boolean;
   /** The opening was shown without storing the conversation (see `start`). */
   openingShown: boolean;
@@ -93,8 +101,10 @@ export class DirectLineConversations {
   }
 
   /**
-   * The activities after `watermark`: all that are kept when it is missing or unknown (a
-   * watermark from before a restart), so a client never waits for numbers that will not come.
+   * The activities after `watermark`, at most `ACTIVITIES_PAGE` of them: from the oldest kept
+   * when it is missing or unknown (a watermark from before a restart), so a client never waits
+   * for numbers that will not come. The returned watermark is the number after the last one
+   * returned, so a client polling again gets the next page.
    */
   activities(
     conversationId: string,
@@ -105,7 +115,8 @@ export class DirectLineConversations {
     const seen = watermark === undefined ? 0 : Number(watermark);
     const known = Number.isInteger(seen) && seen >= 0 && seen <= total;
     const start = known ? Math.max(0, seen - log.dropped) : 0;
-    return { activities: log.activities.slice(start), watermark: String(total) };
+    const page = log.activities.slice(start, start + ACTIVITIES_PAGE);
+    return { activities: page, watermark: String(log.dropped + start + page.length) };
   }
 
   private appendReplies(
@@ -131,11 +142,18 @@ export class DirectLineConversations {
       channelId: "directline",
       conversation: { id: conversationId },
     };
-    if (log.activities.length >= MAX_ACTIVITIES) {
+    const size = JSON.stringify(stored).length;
+    while (
+      log.activities.length > 0 &&
+      (log.activities.length >= MAX_ACTIVITIES || log.bytes + size > MAX_LOG_BYTES)
+    ) {
       log.activities.shift();
+      log.bytes -= log.sizes.shift() ?? 0;
       log.dropped++;
     }
     log.activities.push(stored);
+    log.sizes.push(size);
+    log.bytes += size;
     return stored;
   }
 
@@ -146,7 +164,15 @@ export class DirectLineConversations {
       this.logs.delete(conversationId); // re-insert: the map's order is least recently used first
     } else {
       this.evict(now);
-      log = { activities: [], dropped: 0, started: false, openingShown: false, lastUsedMs: now };
+      log = {
+        activities: [],
+        dropped: 0,
+        sizes: [],
+        bytes: 0,
+        started: false,
+        openingShown: false,
+        lastUsedMs: now,
+      };
     }
     log.lastUsedMs = now;
     this.logs.set(conversationId, log);
