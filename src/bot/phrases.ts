@@ -4,8 +4,17 @@
  * test/bot/phrases.test.ts).
  */
 import type { Customer, Service } from "../domain/customer.js";
+import { longDate, longInstant } from "../policies/dates.js";
 
 const serviceName = (s: Service) => `${s.kind === "tv" ? "TV" : s.kind} (${s.plan})`;
+const capitalised = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/** A confirmed cancellation as the customer hears about it again. */
+export interface CancellationFacts {
+  reference: string;
+  confirmedAt: string;
+  services: { name: string; endDate: string }[];
+}
 
 export function listServices(services: readonly Service[]): string {
   const names = services.map(serviceName);
@@ -13,6 +22,7 @@ export function listServices(services: readonly Service[]): string {
 }
 
 export const phrases = {
+  serviceName,
   greeting:
     "Hi, I'm FairExit's automated assistant (a bot, not a person). I can help you cancel, or answer questions about leaving. You can ask for a person at any time.",
   askAccount: "To find your account, what is your account number? It is on your bills.",
@@ -59,6 +69,22 @@ export const phrases = {
     "I can't change how fees or offers are decided; they follow our published policy. I'm happy to explain any part of it.",
   didNotUnderstand:
     'Sorry, I didn\'t quite get that. You can say "cancel", ask a question (for example "what do I owe?"), or ask for a person.',
+  /** Said whenever a service is already cancelled: it is never cancelled twice, nor said to be unchanged. */
+  alreadyCancelled: (done: readonly CancellationFacts[], reference?: string) =>
+    [
+      done.length === 0
+        ? `This is already cancelled${reference ? `: your reference is ${reference}` : ""}.`
+        : done
+            .map(
+              (c) =>
+                `This is already cancelled: your reference is ${c.reference}, confirmed on ${longInstant(c.confirmedAt)}. ${c.services
+                  .map((s) => `${capitalised(s.name)} ends on ${longDate(s.endDate)}.`)
+                  .join(" ")}`,
+            )
+            .join("\n"),
+      'Your receipt is sent to you by email; say "receipt" to see it here. If you have changed your mind, I can\'t undo a cancellation myself, but a person can check what is still possible: just ask for a person.',
+    ].join("\n"),
+  receiptCopy: "Here is your receipt again:",
   noActiveServices:
     "I can't find an active service on this account to end. A person can look at it with you.",
 };

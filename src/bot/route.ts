@@ -5,6 +5,7 @@
  */
 import { phrase, say } from "./botReply.js";
 import { phrases } from "./phrases.js";
+import { cancellationsFor, showReceipts, tellAlreadyCancelled } from "./stages/alreadyCancelled.js";
 import { answerConfirm } from "./stages/confirm.js";
 import { answerFarewell } from "./stages/farewell.js";
 import { startHandover } from "./stages/handover.js";
@@ -45,12 +46,28 @@ export async function route(turn: Turn): Promise<void> {
     await identify(turn);
     return;
   }
-  if (heard.intents.includes("keep_service") && !state.executedAt) {
+  if (heard.intents.includes("keep_service")) {
+    // The truth, from the outbox's record: a confirmed cancellation is never "nothing has changed".
+    const done = await cancellationsFor(turn);
+    if (done.length > 0 || state.executedAt) {
+      await tellAlreadyCancelled(turn, done);
+      if (!state.executedAt) {
+        state.stage = "closed";
+        state.expecting = "anything";
+      }
+      return;
+    }
     state.stage = "closed";
     state.expecting = "anything";
     turn.record("confirmation", { answer: "keep_service" });
     turn.say(phrase(phrases.notCancelledKeep));
     return;
+  }
+  if (
+    (state.stage === "closed" || state.stage === "receipt") &&
+    /\b(receipt|kvitto|quittung|beleg)\b/i.test(turn.text)
+  ) {
+    if (await showReceipts(turn, await cancellationsFor(turn))) return;
   }
   if (state.stage === "understand") {
     await startUnderstanding(turn);

@@ -13,8 +13,17 @@ export const OutboxItem = z.strictObject({
   id: z.string().min(1),
   kind: OutboxKind,
   conversationId: z.string().optional(),
-  /** Not before this instant (scheduled messages, end of service …). */
+  /**
+   * Not before this instant (scheduled messages …). An item due when it was recorded (dueAt at
+   * or before createdAt) is due whatever the clock says later: a clock restarted at an earlier
+   * instant (FAIREXIT_CLOCK_START) must not hold back what was due at once.
+   */
   dueAt: IsoDateTime,
+  /**
+   * Items that must be delivered before this one (a receipt waits for the actions it reports).
+   * The order comes from the outbox, never from the clock.
+   */
+  after: z.array(z.string().min(1)).optional(),
   createdAt: IsoDateTime,
   payload: z.record(z.string(), z.unknown()),
   status: z.enum(["pending", "delivered", "failed"]),
@@ -26,7 +35,9 @@ export const OutboxItem = z.strictObject({
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
-export type NewOutboxItem = Pick<OutboxItem, "id" | "kind" | "conversationId" | "dueAt" | "payload">;
+export type NewOutboxItem = Pick<OutboxItem, "id" | "kind" | "conversationId" | "dueAt" | "payload"> & {
+  after?: string[];
+};
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 hour; after `maxAttempts`, failed for good. */
 export function nextAttempt(attempts: number, now: Date): Date {

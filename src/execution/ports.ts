@@ -3,6 +3,7 @@
  * (Notifier), and where the outbox is kept (OutboxStore).
  */
 import type { PlannedAction } from "../policies/decision.js";
+import type { CommitResult, ConfirmedCancellation, StoredCancellation } from "./confirmedCancellation.js";
 import type { NewOutboxItem, OutboxItem } from "./outboxItem.js";
 
 /** What an operation returned: ids and values the receipt and later steps need. */
@@ -37,4 +38,21 @@ export interface OutboxStore {
   list(filter?: { status?: OutboxItem["status"]; conversationId?: string }): Promise<OutboxItem[]>;
   /** The item with this id (an action's idempotency key), whichever conversation recorded it. */
   get(id: string): Promise<OutboxItem | undefined>;
+  /**
+   * Records a confirmed cancellation and its items in one write, before any is delivered: the
+   * record that execution started. Refused (nothing written) when the conversation or any of
+   * its services already has a confirmed cancellation; the earlier one is returned instead.
+   */
+  commit(
+    cancellation: ConfirmedCancellation,
+    items: readonly NewOutboxItem[],
+    now: Date,
+  ): Promise<CommitResult>;
+  /** Notes that the conversation and the audit log now show the cancellation of this conversation. */
+  markRecorded(conversationId: string, at: Date): Promise<void>;
+  cancellationOf(conversationId: string): Promise<StoredCancellation | undefined>;
+  /** Confirmed cancellations that end any of these services, one per cancellation. */
+  cancellationsOfServices(serviceIds: readonly string[]): Promise<StoredCancellation[]>;
+  /** Confirmed cancellations the conversation or the audit log may not show yet (a crash came first). */
+  unrecorded(): Promise<StoredCancellation[]>;
 }

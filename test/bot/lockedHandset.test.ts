@@ -43,28 +43,42 @@ describe("the locked handset and the number she keeps", () => {
 });
 
 describe("confirming again in a second conversation", () => {
-  it("does nothing twice, and the receipt still gives her PAC, with every action's outcome in the audit", async () => {
+  it("cancels nothing twice: she hears it is already cancelled, with the first reference and her end date", async () => {
     const bot = await aCancellationBot();
     const lines = ["cancel my mobile, switching network", "UK318826", "M14 5RT", "yes", "continue", "yes"];
     const first = bot.chat();
     for (const line of lines) await first.says(line);
-    const pac = first.transcript.join("\n").match(/Your PAC is ([A-Z]{3}\d{6})/)?.[1];
+    const said = first.transcript.join("\n");
+    const pac = said.match(/Your PAC is ([A-Z]{3}\d{6})/)?.[1];
+    const reference = said.match(/Your reference is (FX-\d{8}-[0-9A-F]{6})/)?.[1];
     expect(pac).toBeDefined();
+    expect(reference).toBeDefined();
 
+    bot.clock.advance(24 * 3_600_000); // the next day
     const second = bot.chat();
     for (const line of lines) await second.says(line);
-    second.expectReply("Cancellation confirmed", `Your PAC is ${pac}, valid until`);
+    const again = second.transcript.join("\n");
+    expect(again).toContain(`This is already cancelled: your reference is ${reference}`);
+    expect(again).toMatch(/Mobile \(.*\) ends on \w+ \d+ \w+ 2026/);
+    expect(again).not.toContain("Cancellation confirmed");
+
+    await second.says("Keep my service");
+    second.expectReply(`already cancelled: your reference is ${reference}`, "a person");
+    second.expectNoReply(/nothing has been changed/i);
+    await second.says("receipt");
+    second.expectReply("Here is your receipt again", `Your PAC is ${pac}, valid until`);
 
     const kinds = [...bot.journal.entries.values()].map((e) => e.action.kind);
+    expect(kinds.filter((k) => k === "end_service")).toHaveLength(1);
     expect(kinds.filter((k) => k === "issue_porting_code")).toHaveLength(1);
+    expect(bot.notifier.sent.filter((m) => m.subject?.startsWith("Your cancellation"))).toHaveLength(1);
     const secondId = bot.audit.entries.at(-1)!.conversationId;
     const ofSecond = bot.audit.entries.filter((e) => e.conversationId === secondId);
-    const actions = ofSecond.filter((e) => e.kind === "action").map((e) => e.data);
-    expect(actions.length).toBeGreaterThan(0);
-    const pacAction = actions.find((a) => a.kind === "issue_porting_code");
-    expect(pacAction).toMatchObject({ status: "delivered", attempts: 1 });
-    for (const a of actions) expect(["delivered", "pending"]).toContain(a.status);
-    expect(ofSecond.filter((e) => e.kind === "action_result")).toEqual([]);
+    expect(ofSecond.filter((e) => e.kind === "action")).toEqual([]);
+    expect(ofSecond.filter((e) => e.kind === "tone_finding").map((e) => e.data)).toEqual([]);
+    expect(ofSecond.filter((e) => e.kind === "customer_signal").map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ signal: "already_cancelled", references: [reference] }),
+    );
   });
 });
 

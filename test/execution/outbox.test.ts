@@ -12,11 +12,14 @@ import { openJsonlOutbox } from "../../src/adapters/files/jsonlOutbox.js";
 import { WebhookNotifier, WebhookOperations } from "../../src/adapters/webhook/webhookOperations.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import { silentLogger } from "../../src/domain/logger.js";
+import { referenceFor } from "../../src/execution/cancellationReference.js";
+import type { ConfirmedCancellation } from "../../src/execution/confirmedCancellation.js";
 import { dispatchDue } from "../../src/execution/dispatchOutbox.js";
 import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/execution/embeddedOperations.js";
-import { enqueueAction, enqueueMessage } from "../../src/execution/enqueue.js";
+import { actionItem, enqueueAction, enqueueMessage, messageItem } from "../../src/execution/enqueue.js";
 import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
 import { PORTING_CODE } from "../../src/execution/portingCode.js";
+import { resultPlaceholder } from "../../src/execution/resultPlaceholders.js";
 import type { PlannedAction } from "../../src/policies/decision.js";
 import { runFairexit } from "../support/runFairexit.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhookReceiver.js";
@@ -148,6 +151,134 @@ describe("the outbox", () => {
     const file = join(dir, "outbox.jsonl");
     await writeFile(file, '{"event":"enqueued","item":{"id":"x"}}\n');
     await expect(openJsonlOutbox(file)).rejects.toThrow(`${file}: line 1: item.kind`);
+  });
+});
+
+describe("a confirmed cancellation in the outbox", () => {
+  const cancellation = (conversationId: string): ConfirmedCancellation => ({
+    conversationId,
+    customerId: "cust-1",
+    reference: `FX-20261123-${conversationId.toUpperCase()}`,
+    confirmedAt: "2026-11-23T10:00:00.000Z",
+    services: [{ serviceId: "svc-mob", endDate: "2026-12-23" }],
+    receiptId: `receipt:${conversationId}`,
+    state: { executedAt: "2026-11-23T10:00:00.000Z" },
+    audit: [{ kind: "confirmation", data: { answer: "yes" } }],
+  });
+  const receipt = (conversationId: string, now: Date) =>
+    messageItem(
+      {
+        channel: "email",
+        customerId: "cust-1",
+        subject: "Your cancellation",
+        body: `Cancellation confirmed.\n• Your ${resultPlaceholder(pac.idempotencyKey, "kind", "or:PAC")} is ${resultPlaceholder(pac.idempotencyKey, "code")}.`,
+        idempotencyKey: `receipt:${conversationId}`,
+      },
+      now,
+      { conversationId, after: [endService.idempotencyKey, pac.idempotencyKey] },
+    );
+
+  it("is written in one line with its items, is found again after a restart, and refuses a second cancellation of the service", async () => {
+    const file = join(dir, "outbox.jsonl");
+    const outbox = await openJsonlOutbox(file);
+    const now = clock.now();
+    const items = [
+      actionItem(endService, now, "conv-a"),
+      actionItem(pac, now, "conv-a"),
+      receipt("conv-a", now),
+    ];
+    expect(await outbox.commit(cancellation("conv-a"), items, now)).toMatchObject({ committed: true });
+    const reopened = await openJsonlOutbox(file);
+    expect(await reopened.cancellationOf("conv-a")).toMatchObject({
+      reference: "FX-20261123-CONV-A",
+      recorded: false,
+    });
+    const again = await reopened.commit(cancellation("conv-b"), [receipt("conv-b", now)], now);
+    expect(again).toMatchObject({ committed: false, existing: { conversationId: "conv-a" } });
+    expect(await reopened.get("receipt:conv-b")).toBeUndefined();
+    await reopened.markRecorded("conv-a", now);
+    expect(await (await openJsonlOutbox(file)).unrecorded()).toEqual([]);
+  });
+
+  it("knows a service ended by an outbox written before cancellations were committed, under the reference given then", async () => {
+    const file = join(dir, "outbox.jsonl");
+    const legacy = {
+      event: "enqueued",
+      item: {
+        id: "end-service:svc-mob:2026-12-23",
+        kind: "action",
+        conversationId: "conv-old",
+        dueAt: "2026-11-20T09:00:00.000Z",
+        createdAt: "2026-11-20T09:00:00.000Z",
+        payload: { ...endService, customerId: "cust-1" },
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: "2026-11-20T09:00:00.000Z",
+      },
+    };
+    await writeFile(file, `${JSON.stringify(legacy)}\n`);
+    const outbox = await openJsonlOutbox(file);
+    const [found] = await outbox.cancellationsOfServices(["svc-mob"]);
+    expect(found).toMatchObject({
+      conversationId: "conv-old",
+      reference: referenceFor("conv-old", new Date("2026-11-20T09:00:00Z")),
+      services: [{ serviceId: "svc-mob", endDate: "2026-12-23" }],
+    });
+    const now = clock.now();
+    expect(await outbox.commit(cancellation("conv-a"), [receipt("conv-a", now)], now)).toMatchObject({
+      committed: false,
+    });
+  });
+
+  it("lets only one of two commits for the same service made at the same moment through", async () => {
+    const outbox = new MemoryOutboxStore();
+    const now = clock.now();
+    const [a, b] = await Promise.all([
+      outbox.commit(cancellation("conv-a"), [receipt("conv-a", now)], now),
+      outbox.commit(cancellation("conv-b"), [receipt("conv-b", now)], now),
+    ]);
+    expect([a.committed, b.committed].sort()).toEqual([false, true]);
+  });
+
+  it("sends the receipt after its actions, with the porting code, even when the clock restarted earlier", async () => {
+    const outbox = new MemoryOutboxStore();
+    const confirmedAt = clock.now();
+    const items = [
+      receipt("conv-a", confirmedAt),
+      actionItem(endService, confirmedAt, "conv-a"),
+      actionItem(pac, confirmedAt, "conv-a"),
+    ];
+    await outbox.commit(cancellation("conv-a"), items, confirmedAt);
+    const journal = new MemoryOperationsJournal();
+    const sent: string[] = [];
+    const deps = {
+      outbox,
+      operations: new EmbeddedOperations(journal, () => clock.now(), "s"),
+      notifier: {
+        send: async (m: { body: string }) => {
+          sent.push(m.body);
+          return { sentAt: clock.now().toISOString() };
+        },
+      },
+      clock: new ManualClock("2026-11-23T09:59:00Z"), // FAIREXIT_CLOCK_START after a restart
+      logger: silentLogger,
+    };
+    expect(await dispatchDue(deps)).toEqual({ delivered: 3, failed: 0 });
+    const order = outbox.events.filter((e) => e.event === "delivered").map((e) => e.id);
+    expect(order.at(-1)).toBe("receipt:conv-a");
+    const code = (await outbox.get(pac.idempotencyKey))?.result?.code;
+    expect(sent).toEqual([`Cancellation confirmed.\n• Your PAC is ${code}.`]);
+  });
+
+  it("holds the receipt back while an action it reports is not delivered", async () => {
+    const outbox = new MemoryOutboxStore();
+    const now = clock.now();
+    await outbox.commit(
+      cancellation("conv-a"),
+      [receipt("conv-a", now), actionItem(endService, now, "conv-a")],
+      now,
+    );
+    expect((await outbox.due(now)).map((i) => i.id)).toEqual([endService.idempotencyKey]);
   });
 });
 

@@ -1,30 +1,40 @@
 /**
- * Execute and receipt. Every planned action is recorded in the outbox before it is attempted
- * (idempotent on its key), then delivered; the receipt gives a reference, what ends when, fees
- * and credits, the porting code, what we will send and when, and a durable copy goes by email.
+ * Execute and receipt. The confirmation, every planned action, the receipt message and what
+ * the conversation's state becomes are committed to the outbox in one write before anything
+ * is delivered (see ConfirmedCancellation): whatever crashes after that, the cancellation is
+ * carried out exactly once and a restarted server knows it was confirmed. Then the actions are
+ * delivered; the receipt gives a reference, what ends when, fees and credits, the porting code
+ * and what we will send and when, and its durable copy by email waits in the outbox for the
+ * actions it reports (their results are filled in when it is sent).
+ *
+ * A service that already has a confirmed cancellation is not cancelled again: the customer is
+ * told it is done, with the first reference.
  */
 import { createHash } from "node:crypto";
+import { referenceFor } from "../../execution/cancellationReference.js";
+import type { ConfirmedCancellation } from "../../execution/confirmedCancellation.js";
 import { dispatchDue } from "../../execution/dispatchOutbox.js";
-import { enqueueAction, enqueueMessage } from "../../execution/enqueue.js";
+import { actionItem, messageItem } from "../../execution/enqueue.js";
+import { fillResults, resultPlaceholder } from "../../execution/resultPlaceholders.js";
 import { longDate, longInstant } from "../../policies/dates.js";
 import type { Decision } from "../../policies/decision.js";
 import { formatMoney, formatTotals } from "../../policies/money.js";
 import { say } from "../botReply.js";
 import type { Turn } from "../turn.js";
+import { tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startFarewell } from "./farewell.js";
 import { kindName, obligationMessage } from "./render.js";
 
-export function referenceFor(conversationId: string, now: Date): string {
-  const day = now.toISOString().slice(0, 10).replaceAll("-", "");
-  return `FX-${day}-${createHash("sha256").update(conversationId).digest("hex").slice(0, 6).toUpperCase()}`;
-}
+export { referenceFor };
 
-function receiptText(
-  decision: Decision,
-  reference: string,
-  results: Map<string, Record<string, unknown>>,
-  now: Date,
-) {
+/** The id of the receipt email of a conversation's cancellation in the outbox. */
+export const receiptMessageId = (conversationId: string) => `receipt:${conversationId}`;
+
+/**
+ * The receipt, with placeholders where the actions' results go (the porting code, the return
+ * label): filled from the results once the actions are delivered (see resultPlaceholders).
+ */
+function receiptTemplate(decision: Decision, reference: string, now: Date) {
   const lines = [
     `Cancellation confirmed. Your reference is ${reference} (${longInstant(now.toISOString())}).`,
   ];
@@ -38,18 +48,18 @@ function receiptText(
     );
   }
   for (const a of decision.actions) {
-    const r = results.get(a.idempotencyKey);
-    if (a.kind === "issue_porting_code" && typeof r?.code === "string")
+    const id = a.idempotencyKey;
+    if (a.kind === "issue_porting_code")
       lines.push(
-        `• Your ${String(r.kind ?? "PAC")} is ${r.code}, valid until ${longDate(String(r.validUntil).slice(0, 10))}.`,
+        `• Your ${resultPlaceholder(id, "kind", "or:PAC")} is ${resultPlaceholder(id, "code")}, valid until ${resultPlaceholder(id, "validUntil", "date")}.`,
       );
     if (a.kind === "request_unlock")
       lines.push("• Your handset unlock has been requested; it happens remotely.");
     if (a.kind === "credit_dispute")
       lines.push(`• We credit ${String(a.params.amount ?? "")} for your open dispute.`);
-    if (a.kind === "equipment_return_label" && typeof r?.label === "string")
+    if (a.kind === "equipment_return_label")
       lines.push(
-        `• Return label ${r.label}; please return the equipment by ${longDate(String(r.returnBy).slice(0, 10))}.`,
+        `• Return label ${resultPlaceholder(id, "label")}; please return the equipment by ${resultPlaceholder(id, "returnBy", "date")}.`,
       );
   }
   const scheduled = decision.actions.filter((a) => a.kind === "schedule_message" && a.at);
@@ -61,58 +71,84 @@ function receiptText(
 
 export async function executeCancellation(turn: Turn): Promise<void> {
   const { deps, state } = turn;
+  const customer = turn.customer;
+  if (!customer) throw new Error("executeCancellation before the customer is identified");
   const decision = turn.decision();
   const now = turn.now;
-  state.reference ??= referenceFor(turn.conversationId, now);
-  // The outbox items of this cancellation, by id. An action already recorded (the same customer
-  // confirmed in an earlier conversation) is not done again, but its result still belongs here.
-  const planned = [];
-  for (const action of decision.actions) {
-    const enqueued = await enqueueAction(deps.outbox, action, now, turn.conversationId, turn.customer?.id);
-    planned.push({ action, enqueued });
+  const conversationId = turn.conversationId;
+  const reference = state.reference ?? referenceFor(conversationId, now);
+
+  const actions = decision.actions.map((action) => ({
+    action,
+    item: actionItem(action, now, conversationId, customer.id),
+  }));
+  const template = receiptTemplate(decision, reference, now);
+  const receipt = messageItem(
+    {
+      channel: "email",
+      customerId: customer.id,
+      subject: `Your cancellation ${reference}`,
+      body: template,
+      idempotencyKey: receiptMessageId(conversationId),
+    },
+    now,
+    {
+      conversationId,
+      // Every action the receipt reports is delivered first; scheduled messages come later.
+      after: actions.filter((a) => a.action.kind !== "schedule_message").map((a) => a.item.id),
+    },
+  );
+  const planned = actions.map(({ action, item }) => ({
+    kind: "action",
+    data: { key: action.idempotencyKey, kind: action.kind, ruleId: action.ruleId, dueAt: item.dueAt },
+  }));
+  const cancellation: ConfirmedCancellation = {
+    conversationId,
+    customerId: customer.id,
+    reference,
+    confirmedAt: now.toISOString(),
+    services: decision.services.map((s) => ({ serviceId: s.serviceId, endDate: s.endDate })),
+    receiptId: receipt.id,
+    state: { executedAt: now.toISOString(), reference, stage: "closed", expecting: "anything" },
+    audit: [...turn.audit.filter((a) => a.kind === "confirmation"), ...planned],
+  };
+  // The commit point: from here on the cancellation happens, whatever crashes.
+  const commit = await deps.outbox.commit(cancellation, [...actions.map((a) => a.item), receipt], now);
+  if (!commit.committed) {
+    await tellAlreadyCancelled(turn, [commit.existing]);
+    state.stage = "closed";
+    state.expecting = "anything";
+    return;
   }
+  state.reference = reference;
   state.executedAt = now.toISOString();
-  await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId: turn.conversationId });
+  await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId });
+
   // One audit entry per action: what was planned and how its delivery went in this turn (a
-  // later attempt of an action due later is the outbox's to record). Both are known here, and
-  // the turn's entries are written together, so two entries per action would only be longer.
+  // later attempt of an action due later is the outbox's to record).
   const results = new Map<string, Record<string, unknown>>();
-  for (const { action, enqueued } of planned) {
-    const item = (await deps.outbox.get(enqueued.id)) ?? enqueued;
-    if (item.status === "delivered" && item.result) results.set(item.id, item.result);
+  for (const { action, item: planned } of actions) {
+    const item = await deps.outbox.get(planned.id);
+    if (item?.status === "delivered" && item.result) results.set(item.id, item.result);
     turn.record("action", {
       key: action.idempotencyKey,
       kind: action.kind,
       ruleId: action.ruleId,
-      dueAt: item.dueAt,
-      status: item.status,
-      attempts: item.attempts,
-      error: item.lastError,
+      dueAt: item?.dueAt ?? planned.dueAt,
+      status: item?.status ?? "pending",
+      attempts: item?.attempts ?? 0,
+      error: item?.lastError,
     });
   }
 
   for (const o of turn.pending("receipt")) turn.say(obligationMessage(o));
-  const text = receiptText(decision, state.reference, results, now);
+  const text = fillResults(template, (id) => results.get(id));
   const sha256 = createHash("sha256").update(text).digest("hex");
-  if (turn.customer)
-    await enqueueMessage(
-      deps.outbox,
-      {
-        channel: "email",
-        customerId: turn.customer.id,
-        subject: `Your cancellation ${state.reference}`,
-        body: text,
-        idempotencyKey: `receipt:${turn.conversationId}`,
-      },
-      now,
-      { conversationId: turn.conversationId },
-    );
-  await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId: turn.conversationId });
-  turn.record("receipt", { reference: state.reference, sha256 });
+  turn.record("receipt", { reference, sha256 });
   state.stage = "receipt";
   turn.say(
     say(text, {
-      card: { kind: "receipt", data: { reference: state.reference, sha256, totals: decision.totals } },
+      card: { kind: "receipt", data: { reference, sha256, totals: decision.totals } },
     }),
   );
   await startFarewell(turn);

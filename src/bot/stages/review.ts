@@ -1,12 +1,14 @@
 /**
- * Review: the decision in plain words. First the escalation check (a person takes over when the
- * policy says so), then the fees and waivers with their reasons, then every disclosure due before
- * the customer confirms, one topic per message.
+ * Review: the decision in plain words. First whether a chosen service is already cancelled (it
+ * is never cancelled twice: the customer hears the first reference instead), then the escalation
+ * check (a person takes over when the policy says so), then the fees and waivers with their
+ * reasons, then every disclosure due before the customer confirms, one topic per message.
  */
 import { matchedRuleIds } from "../../policies/trace.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
+import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startConfirm } from "./confirm.js";
 import { startHandover } from "./handover.js";
 import { startOffer } from "./offer.js";
@@ -38,6 +40,19 @@ export async function startReview(turn: Turn): Promise<void> {
   const { state } = turn;
   state.stage = "review";
   state.expecting = "anything";
+  const done = await cancellationsFor(turn);
+  if (done.length > 0) {
+    await tellAlreadyCancelled(turn, done);
+    const cancelled = new Set(done.flatMap((c) => c.services.map((s) => s.serviceId)));
+    const remaining = (state.facts.serviceIds ?? []).filter((id) => !cancelled.has(id));
+    if (remaining.length === 0) {
+      state.stage = "closed";
+      state.expecting = "anything";
+      return;
+    }
+    state.facts.serviceIds = remaining;
+    turn.invalidate();
+  }
   const decision = turn.decision();
   recordDecision(turn);
   if (decision.escalation.required) {
