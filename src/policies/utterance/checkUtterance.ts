@@ -12,9 +12,10 @@
 import type { Decision } from "../decision.js";
 import type { Ledger } from "../ledger.js";
 import type { CompiledTone } from "./compiledTone.js";
-import { cancelContradictions, offerContradictions, unlockContradictions } from "./contradictions.js";
+import { cancelContradictions, unlockContradictions } from "./contradictions.js";
 import { feeContradictions } from "./feeContradictions.js";
 import type { CheckedText, Finding } from "./finding.js";
+import { offerContradictions } from "./offerContradictions.js";
 import { lowerSameLength } from "./phrase.js";
 import { normalizeForMatching, sentenceRanges } from "./text.js";
 import { toneFindings } from "./toneFindings.js";

@@ -1,11 +1,10 @@
 /**
  * Contradictions between a message and the Decision about how the cancellation goes: sending
- * the customer to a store when the unlock is remote, making an offer that is no longer
- * allowed, and saying the customer cannot cancel (or must call) when the decision lets them.
- * Fees and amounts are in feeContradictions.ts.
+ * the customer to a store when the unlock is remote, and saying the customer cannot cancel
+ * (or must call) when the decision lets them. Fees and amounts are in feeContradictions.ts,
+ * offers in offerContradictions.ts.
  */
 import type { Decision, Obligation } from "../decision.js";
-import type { Ledger } from "../ledger.js";
 import {
   ABOUT_CANCELLING,
   CANNOT_CANCEL,
@@ -13,9 +12,6 @@ import {
   DURATION,
   MUST_USE_OTHER_CHANNEL,
   NO_NEED,
-  OFFER_FRAME,
-  OFFER_NEGATED,
-  OFFER_NOUN,
   OPTIONAL,
   STORE_VISIT,
   UNLOCK,
@@ -78,7 +74,6 @@ class DecisionFacts {
   readonly cancelAllowed: boolean;
   private promise?: UnlockPromise;
   private endService?: string;
-  private offerTexts?: readonly string[];
 
   constructor(readonly decision: Decision) {
     this.unlock = decision.obligations.find((o) => o.topic === "device_unlock");
@@ -102,12 +97,6 @@ class DecisionFacts {
     this.endService ??=
       this.decision.actions.find((a) => a.kind === "end_service")?.ruleId ?? "contradiction.cannot_cancel";
     return this.endService;
-  }
-
-  /** The decision's retention offers, canonical, without empty ones. */
-  get offers(): readonly string[] {
-    this.offerTexts ??= this.decision.retention.offers.map((o) => canonical(o.text)).filter((o) => o !== "");
-    return this.offerTexts;
   }
 }
 
@@ -176,70 +165,6 @@ export function unlockContradictions(t: CheckedText, decision: Decision): Findin
     }
   }
   return out;
-}
-
-const canonical = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
-/** Why no further retention offer may be made now, if so. */
-export function offerBlocked(
-  decision?: Decision,
-  ledger?: Ledger,
-): { ruleId: string; reason: string } | undefined {
-  if (ledger && ledger.declines.length > 0)
-    return { ruleId: "contradiction.extra_offer", reason: "the customer has already declined an offer" };
-  if (!decision) return undefined;
-  const r = decision.retention;
-  if (!r.allowed) {
-    const b = r.blockedBy[0];
-    return {
-      ruleId: b?.ruleId ?? "contradiction.extra_offer",
-      reason: b?.reason ?? "the decision allows no offer",
-    };
-  }
-  if (r.remaining <= 0 || (ledger && ledger.offers.length >= r.maxOffers))
-    return {
-      ruleId: "contradiction.extra_offer",
-      reason: `the decision allows ${r.maxOffers} offer${r.maxOffers === 1 ? "" : "s"} and none remain`,
-    };
-  return undefined;
-}
-
-/** A retention offer made when the decision or the ledger says no more may be made. */
-export function offerContradictions(t: CheckedText, decision?: Decision, ledger?: Ledger): Finding[] {
-  const blocked = offerBlocked(decision, ledger);
-  if (!blocked) return [];
-  const offers = decision ? factsOf(decision).offers : [];
-  const hits = lexiconHits(t);
-  for (const sentence of t.sentences) {
-    // The sieve: without the decision's offer texts, an offer needs an offer noun and an offer frame.
-    if (
-      offers.length === 0 &&
-      !(
-        hits.mayMatch(OFFER_NOUN, sentence.start, sentence.end) &&
-        hits.mayMatch(OFFER_FRAME, sentence.start, sentence.end)
-      )
-    )
-      continue;
-    const s = passageOf(t, sentence);
-    const sText = s.text;
-    const lower = canonical(sText);
-    const fromDecision = offers.some((o) => lower.includes(o) || (lower.length > 20 && o.includes(lower)));
-    const offered = fromDecision || (s.test(OFFER_NOUN) && s.test(OFFER_FRAME) && !s.test(OFFER_NEGATED));
-    if (!offered) continue;
-    const lead = sText.length - sText.trimStart().length;
-    const r = { start: sentence.start + lead, end: sentence.start + sText.trimEnd().length };
-    return [
-      finding(
-        t,
-        "extra_offer",
-        blocked.ruleId,
-        r,
-        `Makes a retention offer, but ${blocked.reason}.`,
-        "Understood. I'll carry on with the cancellation.",
-      ),
-    ];
-  }
-  return [];
 }
 
 /** "You can't cancel" / "you must call" when the decision lets the customer cancel here. */
