@@ -37,7 +37,6 @@ describe("hand-over to a person", () => {
     const account = bot.demo.customers.find((c) => c.id === "cust-uk-unrecorded-promise")!;
     await chat.says(account.accountNumber);
     await chat.says(account.postcode);
-    await chat.says("all of them");
     await chat.says("the speed is terrible");
     chat.expectReply("promise we cannot find on record", "passing you to a person");
     expect(bot.handover.records[0]?.reasons.map((r) => r.ruleId)).toContain("claimed-promise-not-on-record");

@@ -92,6 +92,19 @@ function wordSet(f: (l: LexiconData) => Entries): ReadonlySet<string> {
   return new Set(Object.values(LEXICONS).flatMap(f));
 }
 
+/** The cue words around a postcode (see `detectNewPostcode.ts`): phrases of one to three plain words. */
+export const postcodeCues = {
+  rejecting: wordSet((l) => l.postcodeRejecting),
+  leaving: wordSet((l) => l.postcodeLeaving),
+  destination: wordSet((l) => l.postcodeDestination),
+  wrongAfter: wordSet((l) => l.postcodeWrongAfter),
+};
+
+/** Plain words that keep a service rather than end it (see `detectServices.ts`). */
+export const serviceKeeping = wordSet((l) => l.serviceKeeping);
+/** Words that, right after "everything", make it the subject of a complaint. */
+export const everythingNotObject = wordSet((l) => l.everythingNotObject);
+
 export const negation = {
   negators: wordSet((l) => l.negators),
   undo: wordSet((l) => l.negationUndo),
@@ -126,11 +139,17 @@ export const lexicon = {
   thanksWhole: whole("thanks", "thanks"),
   topic: record(TOPICS_WITH_WORDS, "topic", (l, k) => l.topic[k]),
   serviceKind: record(NAMED_SERVICE_KINDS, "serviceKind", (l, k) => l.serviceKind[k]),
+  serviceKindInList: record(NAMED_SERVICE_KINDS, "serviceKindInList", (l, k) => l.serviceKindInList[k]),
   everything: phrases("everything"),
   everythingWhole: whole("everythingShort", "everythingShort"),
+  everythingObject: phrases("everythingObject"),
+  everythingElse: phrases("everythingElse"),
   keepNumberYes: phrases("keepNumberYes"),
   keepNumberNo: phrases("keepNumberNo"),
   reason: record(REASON_PRIORITY, "reason", (l, k) => l.reason[k]),
+  complaint: phrases("complaint"),
+  cause: phrases("cause"),
+  correction: phrases("correction"),
   claim: phrases("claim"),
   claimKind: record(CLAIM_KINDS, "claimKind", (l, k) => l.claimKind[k]),
   legalThreat: phrases("legalThreat"),

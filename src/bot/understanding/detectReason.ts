@@ -1,24 +1,47 @@
 /**
  * Why the customer is leaving. Every reason's phrases are tried in `REASON_PRIORITY` order
  * (bereavement and money trouble first: they carry the most protection); a negated mention
- * does not count, so "I'm not moving, it's just too expensive" is `price`.
+ * does not count, so "I'm not moving, it's just too expensive" is `price`. Then unhappiness
+ * that names nothing more ("it's been a nightmare", "katastrophal", "missnöjd") is
+ * `service_problems`; then, when the customer wants to cancel, a cause in words no lexicon
+ * knows ("because my daughter does it for me now", "weil …", "eftersom …") is `other`: a
+ * reason was given, so the bot must not ask for one.
  *
  * "I changed my mind" is either a reason (the contract just signed: `changed_mind`) or a
  * decision to stay; `readChangeOfMind` tells which from the rest of the message.
  */
 import type { LeavingReason } from "../../policies/decision.js";
-import { lexicon, REASON_PRIORITY } from "./compiledLexicon.js";
-import type { Message } from "./message.js";
+import { lexicon, negation, REASON_PRIORITY } from "./compiledLexicon.js";
+import { type Message, wordsOf } from "./message.js";
 import { isNegated } from "./negation.js";
+import type { Hit } from "./phrases.js";
 import type { Expectation } from "./understanding.js";
 
-/** The most protective reason the message gives, if any. */
-export function detectReason(message: Message): LeavingReason | undefined {
+function ownNegation(text: string, hit: Hit): boolean {
+  const first = wordsOf(text, hit.start, hit.end)[0] ?? "";
+  return negation.negators.has(first) || first.endsWith("n't");
+}
+
+/** The most protective reason the message gives, if any; `wantsToCancel` lets a bare cause count. */
+export function detectReason(message: Message, wantsToCancel = false): LeavingReason | undefined {
   const text = message.text;
+  // a phrase that carries its own negation ("don't use it") is not undone by an earlier one
+  // ("I'm never home so I don't use it")
+  const said = (hit: Hit) => ownNegation(text, hit) || !isNegated(text, hit, { window: 4 });
   for (const reason of REASON_PRIORITY) {
-    if (lexicon.reason[reason].find(message, (hit) => !isNegated(text, hit, { window: 4 }))) return reason;
+    if (lexicon.reason[reason].find(message, said)) return reason;
   }
-  return undefined;
+  if (lexicon.complaint.find(message, said)) return "service_problems";
+  // a cause followed by at least two words of its own clause: "because I want to", not "because?"
+  const caused = lexicon.cause.find(message, (hit) => {
+    const rest =
+      text
+        .slice(hit.end + 1)
+        .split(" | ")[0]
+        ?.trim() ?? "";
+    return rest.split(" ").filter((w) => w !== "" && w !== "|").length >= 2;
+  });
+  return wantsToCancel && caused ? "other" : undefined;
 }
 
 /**

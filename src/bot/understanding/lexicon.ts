@@ -88,16 +88,55 @@ export interface LexiconData {
   topic: Record<TopicWithWords, Entries>;
   /** Services named, anywhere. */
   serviceKind: Record<NamedServiceKind, Entries>;
+  /**
+   * Words that name a service only in a list with another named service: "TV, internet and
+   * phone" is the landline, "my phone" alone may be the handset.
+   */
+  serviceKindInList: Record<NamedServiceKind, Entries>;
+  /** Plain words that keep the service named after them (or after it): "keep", "except", "utom", "außer". */
+  serviceKeeping: Entries;
   /** All services ("cancel everything"), anywhere. */
   everything: Entries;
   /** All services, whole message ("all of them", "allt", "alles"). */
   everythingShort: Entries;
+  /**
+   * All services, when the message also asks to cancel ("everything", "all of it", "beides",
+   * "alltihop"); not when a verb follows ("everything is broken": see `everythingNotObject`).
+   */
+  everythingObject: Entries;
+  /** The words that make an `everythingObject` the subject of a complaint: "is", "ist", "är", "klar". */
+  everythingNotObject: Entries;
+  /** The services not otherwise named ("and the rest", "alles andere", "resten"), anywhere. */
+  everythingElse: Entries;
   /** Wants to keep the mobile number (PAC, porting). */
   keepNumberYes: Entries;
   /** Does not need the number (STAC, a new number is fine); checked before keepNumberYes. */
   keepNumberNo: Entries;
   /** Why they leave, anywhere; a negated mention ("I'm not moving") does not count. */
   reason: Record<LeavingReason, Entries>;
+  /**
+   * Unhappiness without saying with what ("it's been a nightmare", "katastrophal", "missnöjd"):
+   * `service_problems`, but only when no reason above is named ("the price is a joke" is `price`).
+   */
+  complaint: Entries;
+  /**
+   * Words that give a cause ("because", "weil", "eftersom"): with a wish to cancel, a reason in
+   * words none of the above know is `other`, so the bot does not ask again why.
+   */
+  cause: Entries;
+  /**
+   * The last words before a postcode that reject it ("not", "instead of", "nicht nach",
+   * "inte till"); plain words, matched as the one to three words right before the postcode.
+   */
+  postcodeRejecting: Entries;
+  /** The last words before the address they leave ("from", "von", "från"); plain words. */
+  postcodeLeaving: Entries;
+  /** The last words before where they are going ("to", "moving to", "sondern", "utan"); plain words. */
+  postcodeDestination: Entries;
+  /** The words right after a postcode that reject it ("is wrong", "ist falsch", "är fel"); plain words. */
+  postcodeWrongAfter: Entries;
+  /** Says that what follows corrects something said before ("sorry, I meant", "ich meinte", "jag menade"), anywhere. */
+  correction: Entries;
   /** Reports what someone from the company said or promised. */
   claim: Entries;
   /** What a claim is about. */

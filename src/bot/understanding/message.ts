@@ -4,8 +4,8 @@
  *
  * The normalised form is lower case, words are runs of letters and digits (with in-word
  * apostrophes made ASCII: "don’t" is "don't"; and in-word colons dropped: Swedish "tv:n" is
- * "tvn"), separated by one space, and clause punctuation (`, . ; : ! ? …`, line breaks) is
- * a ` | ` token. It starts and ends with a space, so a lexicon phrase is found by matching
+ * "tvn"), separated by one space, and clause punctuation (`, . ; : ! ? …`, line breaks, a
+ * dash between spaces: "it's too slow - cancel it") is a ` | ` token. It starts and ends with a space, so a lexicon phrase is found by matching
  * ` phrase` followed by a space: "Hi! I'm NOT moving, it's just too expensive." becomes
  * ` hi | i'm not moving | it's just too expensive `.
  */
@@ -64,6 +64,14 @@ function isClauseBreak(c: number): boolean {
   );
 }
 
+/** "-", "–" or "—" with a space (or the text's end) on both sides: a pause between clauses. */
+function isDashBetweenSpaces(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
+  const spaceOrEnd = (j: number) => j < 0 || j >= s.length || /\s/.test(s.charAt(j));
+  return spaceOrEnd(i - 1) && spaceOrEnd(i + 1);
+}
+
 /** An apostrophe or colon that joins two letters ("don't", "tv:n") stays inside the word. */
 function joinsWord(s: string, j: number): boolean {
   const c = s.charCodeAt(j);
@@ -91,7 +99,7 @@ export function prepareMessage(input: string): Message {
   while (i < lower.length) {
     const c = lower.charCodeAt(i);
     if (!isWordCode(c)) {
-      if (isClauseBreak(c)) pendingBreak = true;
+      if (isClauseBreak(c) || isDashBetweenSpaces(lower, i)) pendingBreak = true;
       i++;
       continue;
     }

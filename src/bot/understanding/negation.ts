@@ -1,13 +1,16 @@
 /**
  * Whether a phrase found in a message is negated: "I'm *not* moving", "flyttar *inte*",
- * "ziehe *nicht* um". Looks at the few words before it in the same clause, and at the word
- * right after it (Swedish and German put the negation after the verb).
+ * "ziehe *nicht* um". Looks at the few words before it in the same clause, up to a word that
+ * starts a new thought ("not the price but the service is awful": "but", "weil", "men"), and
+ * at the word right after it (Swedish and German put the negation after the verb).
  */
 import { negation } from "./compiledLexicon.js";
 import { wordAfter, wordsBefore, wordsOf } from "./message.js";
 import type { Hit } from "./phrases.js";
 
 const INTERJECTIONS = new Set(["no", "nej", "nein", "nope", "nee", "nä"]);
+/** Words that start a new thought inside a clause: a negation before them does not reach past. */
+const BOUNDS = new Set(["but", "because", "aber", "sondern", "weil", "denn", "men", "eftersom"]);
 const AFTER = new Set(["not", "inte", "ej", "nicht", "aldrig", "nie"]);
 
 export interface NegationOptions {
@@ -30,7 +33,13 @@ function isNegator(word: string, extra: ReadonlySet<string> | undefined): boolea
 export function isNegated(text: string, hit: Hit, options: NegationOptions): boolean {
   const before = wordsBefore(text, hit.start);
   const own = wordsOf(text, hit.start, hit.end);
-  const from = Math.max(0, before.length - options.window);
+  let from = Math.max(0, before.length - options.window);
+  for (let j = before.length - 1; j >= from; j--) {
+    if (BOUNDS.has(before[j] ?? "")) {
+      from = j + 1;
+      break;
+    }
+  }
   for (let j = from; j < before.length; j++) {
     const word = before[j] ?? "";
     if (!isNegator(word, options.extra)) continue;

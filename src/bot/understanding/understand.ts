@@ -8,8 +8,9 @@
  * nothing matched (`["unknown"]`), so the engine asks an LLM (when configured) only then.
  * The flags (`legalThreat`, `injectionAttempt`, `claim`) are raised whatever the intents.
  * `topics` are what the message mentions, in a question or not ("other" for a question about
- * nothing known). "Everything" ("cancel everything", "alles") leaves `serviceKinds` absent
- * (all services, to the policy) and adds `cancel`.
+ * nothing known). "Everything" ("cancel everything", "alles", "all of it" with a wish to
+ * cancel) sets `serviceKinds` to every kind less the ones kept ("everything except the
+ * mobile"), or to the list named with it, and adds `cancel`.
  *
  * How the expectation is used:
  * - `account_number`, `postcode`, `new_postcode`: a bare token is taken as the answer
@@ -34,6 +35,7 @@ import { detectIntents } from "./detectIntents.js";
 import { detectKeepNumber } from "./detectKeepNumber.js";
 import { detectLanguage } from "./detectLanguage.js";
 import { detectLegalThreat } from "./detectLegalThreat.js";
+import { detectNewPostcode } from "./detectNewPostcode.js";
 import { detectReason, readChangeOfMind } from "./detectReason.js";
 import { detectServices } from "./detectServices.js";
 import { detectTopics } from "./detectTopics.js";
@@ -52,7 +54,7 @@ function reasons(
   scores: IntentScores,
   withdrawal: boolean,
 ): { reason?: LeavingReason; surveyCause?: LeavingReason } {
-  let reason = detectReason(message);
+  let reason = detectReason(message, scores.has("cancel") || withdrawal);
   const change = readChangeOfMind(message, expecting, scores.has("cancel") || withdrawal);
   if (reason === undefined && (withdrawal || change === "reason")) reason = "changed_mind";
   if (change === "stay" && !scores.has("cancel")) {
@@ -98,12 +100,14 @@ export const understandAfresh: Understand = (text, expecting) => {
   const scores = new IntentScores();
 
   const { withdrawal, ...answer } = detectIntents(message, expecting, scores);
-  const services = detectServices(message, expecting);
+  const services = detectServices(message, expecting, scores.has("cancel"));
   if (services.everything) scores.add("cancel", services.everythingPhrase ? C.explicit : C.keyword);
   const { reason, surveyCause } = reasons(message, expecting, scores, withdrawal);
   answerExpectation(expecting, scores, answer, services.everything || services.kinds !== undefined);
 
   const identity = extractIdentity(message, expecting, reason === "moving");
+  const moved = detectNewPostcode(message, expecting, reason === "moving");
+  if (moved.postcode !== undefined) identity.postcode = moved.postcode;
   if (identity.accountNumber !== undefined || identity.postcode !== undefined) {
     const askedFor =
       (expecting === "account_number" && identity.accountNumber !== undefined) ||
@@ -133,6 +137,8 @@ export const understandAfresh: Understand = (text, expecting) => {
   };
   if (identity.accountNumber !== undefined) understanding.accountNumber = identity.accountNumber;
   if (identity.postcode !== undefined) understanding.postcode = identity.postcode;
+  if (moved.newPostcode !== undefined) understanding.newPostcode = moved.newPostcode;
+  if (moved.corrects) understanding.correctsPostcode = true;
   if (reason !== undefined) understanding.reason = reason;
   if (services.kinds !== undefined) understanding.serviceKinds = services.kinds;
   if (keepNumber !== undefined) understanding.keepNumber = keepNumber;

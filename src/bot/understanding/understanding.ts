@@ -68,8 +68,18 @@ export interface Understanding {
   confidence: number;
   language: Language;
   accountNumber?: string;
-  /** A postcode mentioned (the account's for identity, or the new one when moving). */
+  /**
+   * A postcode mentioned (the account's for identity, or the new one when moving); in a
+   * correction ("X, not Y", "sorry, I meant X") the one meant.
+   */
   postcode?: string;
+  /**
+   * The postcode they are moving to, when said as such ("we're moving to X", "from Y to X",
+   * "nicht Y, sondern X", or any postcode when the bot asked for the new one).
+   */
+  newPostcode?: string;
+  /** The postcode given replaces one said before ("X, not Y", "ich meinte X", "jag menade X"). */
+  correctsPostcode?: boolean;
   reason?: LeavingReason;
   /** Services named ("my broadband and TV"); absent = not said. */
   serviceKinds?: ServiceKind[];

@@ -13,7 +13,7 @@ import type {
   Topic,
   Understanding,
 } from "../../../src/bot/understanding/understanding.js";
-import type { ServiceKind } from "../../../src/domain/customer.js";
+import { ServiceKind } from "../../../src/domain/customer.js";
 import type { ClaimedPromise, LeavingReason } from "../../../src/policies/decision.js";
 
 export interface Case {
@@ -31,8 +31,8 @@ export interface Case {
   reason?: LeavingReason | "none";
   /** Topics that must be there. */
   topics?: Topic[];
-  /** Exactly these service kinds; "none": no list (not said, or everything). */
-  kinds?: ServiceKind[] | "none";
+  /** Exactly these service kinds; "none": no list (not said); "all": every kind ("everything"). */
+  kinds?: ServiceKind[] | "none" | "all";
   keepNumber?: boolean | "none";
   account?: string | "none";
   postcode?: string | "none";
@@ -60,7 +60,11 @@ function observed(c: Case, u: Understanding, tableLang: Language | "any"): Recor
   if (c.not !== undefined) got.not = c.not.filter((i) => u.intents.includes(i));
   if (c.reason !== undefined) got.reason = orNone(u.reason);
   if (c.topics !== undefined) got.topics = c.topics.filter((t) => u.topics.includes(t));
-  if (c.kinds !== undefined) got.kinds = orNone(u.serviceKinds);
+  if (c.kinds !== undefined)
+    got.kinds =
+      c.kinds === "all" && u.serviceKinds?.length === ServiceKind.options.length
+        ? "all"
+        : orNone(u.serviceKinds);
   if (c.keepNumber !== undefined) got.keepNumber = orNone(u.keepNumber);
   if (c.account !== undefined) got.account = orNone(u.accountNumber);
   if (c.postcode !== undefined) got.postcode = orNone(u.postcode);

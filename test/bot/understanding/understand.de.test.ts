@@ -7,7 +7,7 @@ const cancelling: Case[] = [
   { say: "Ich will meinen Handyvertrag beenden", first: "cancel", kinds: ["mobile"], sure: "high" },
   { say: "Kündigung bitte", first: "cancel", sure: "high" },
   { say: "Wie kann ich mein Internet kündigen?", first: "cancel", also: ["question"], kinds: ["broadband"] },
-  { say: "Alles kündigen", first: "cancel", kinds: "none", sure: "high" },
+  { say: "Alles kündigen", first: "cancel", kinds: "all", sure: "high" },
   {
     say: "Festnetz und Fernsehen",
     after: "services",

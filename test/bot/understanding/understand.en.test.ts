@@ -22,7 +22,7 @@ const cancelling: Case[] = [
     kinds: ["broadband"],
     not: ["keep_service"],
   },
-  { say: "I want to cancel everything", first: "cancel", kinds: "none", sure: "high" },
+  { say: "I want to cancel everything", first: "cancel", kinds: "all", sure: "high" },
   { say: "Cancel my mobile and landline but keep the TV", first: "cancel", kinds: ["mobile", "landline"] },
   {
     say: "Not the TV, just the broadband",
@@ -31,7 +31,7 @@ const cancelling: Case[] = [
     kinds: ["broadband"],
     sure: "high",
   },
-  { say: "all of them", after: "services", first: "cancel", kinds: "none", sure: "high" },
+  { say: "all of them", after: "services", first: "cancel", kinds: "all", sure: "high" },
   {
     say: "I don't want to cancel, I just want to know the fee",
     not: ["cancel"],

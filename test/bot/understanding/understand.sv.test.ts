@@ -11,7 +11,7 @@ const cancelling: Case[] = [
     sure: "high",
   },
   { say: "Jag vill avsluta mitt abonnemang", first: "cancel", sure: "high" },
-  { say: "Säg upp allt", first: "cancel", kinds: "none", sure: "high" },
+  { say: "Säg upp allt", first: "cancel", kinds: "all", sure: "high" },
   { say: "Kan jag säga upp tv-paketet?", first: "cancel", also: ["question"], kinds: ["tv"] },
   { say: "Hur säger jag upp mitt abonnemang?", first: "cancel", also: ["question"] },
   {
@@ -21,7 +21,7 @@ const cancelling: Case[] = [
     kinds: ["broadband", "tv"],
   },
   { say: "bara mobilen, inte bredbandet", after: "services", first: "cancel", kinds: ["mobile"] },
-  { say: "allt", after: "services", first: "cancel", kinds: "none", sure: "high" },
+  { say: "allt", after: "services", first: "cancel", kinds: "all", sure: "high" },
   { say: "ja", after: "confirm", first: "yes", sure: "high" },
   { say: "japp, kör på", after: "confirm", first: "yes", sure: "high" },
   { say: "Nej, vänta", after: "confirm", first: "no", sure: "high" },
