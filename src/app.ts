@@ -6,6 +6,7 @@ import {
   type BotFrameworkEndpoint,
   createBotFrameworkEndpoint,
 } from "./adapters/botframework/botFrameworkEndpoint.js";
+import { dataFolderSecret, randomSecret } from "./adapters/files/dataFolderSecret.js";
 import { readCustomerFile } from "./adapters/files/readCustomerFile.js";
 import { createLogger } from "./adapters/logging/pinoLogger.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
@@ -24,9 +25,6 @@ import type { Clock, Store } from "./domain/ports.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
 import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
-
-/** Used when FAIREXIT_SECRET is unset: fine for a demo, never for production (a warning says so). */
-const DEVELOPMENT_SECRET = "fairexit-development-secret-do-not-use";
 
 export interface App {
   config: Config;
@@ -61,11 +59,38 @@ export async function openConfiguredStore(config: Config, logger: Logger): Promi
     await store.customers.setCoverage(demo.coverage);
     return store;
   }
-  const store = await openLowdbStore(config.dataDir, { seed: () => readCustomerFile(config.demoData) });
+  const store = await openLowdbStore(config.dataDir, {
+    seed: () => readCustomerFile(config.demoData),
+    auditKey: config.auditKey,
+  });
   if (store.seeded) logger.info({ dataDir: config.dataDir }, "embedded store created from the demo data");
   for (const step of store.migrated)
     logger.warn({ step }, "customer file migrated; the original is kept as .bak");
   return store;
+}
+
+/**
+ * The secret when FAIREXIT_SECRET is unset: random, kept in the data folder (or per process for
+ * the memory store), never a constant. Production refuses to start without FAIREXIT_SECRET.
+ */
+function generatedSecret(config: Config, store: Store, logger: Logger): string {
+  if (store.kind !== "lowdb") {
+    logger.warn(
+      {},
+      "FAIREXIT_SECRET is not set: using a random secret for this process (never in production)",
+    );
+    return randomSecret();
+  }
+  logger.warn(
+    {},
+    "FAIREXIT_SECRET is not set: using the random secret kept in the data folder (never in production)",
+  );
+  if (!config.auditKey)
+    logger.warn(
+      {},
+      "the audit chain is keyed with the data folder's own secret: it is only as safe as the folder (set FAIREXIT_AUDIT_KEY)",
+    );
+  return dataFolderSecret(config.dataDir);
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -73,9 +98,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : systemClock);
   const store = overrides.store ?? (await openConfiguredStore(config, logger));
   const policies = await createPolicyHolder(config.policyDir, logger, { now: () => clock.now() });
-  if (!config.secret)
-    logger.warn({}, "FAIREXIT_SECRET is not set: using a development secret (never in production)");
-  const secret = config.secret ?? DEVELOPMENT_SECRET;
+  const secret = config.secret ?? generatedSecret(config, store, logger);
   const bot = await composeBotAdapters({ ...config, kind: store.kind, secret, clock, logger });
   const engine = new ConversationEngine({
     store,
@@ -96,6 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     engine,
     config.botFramework,
     logger.child({ component: "botframework" }),
+    { devServiceUrls: config.devServiceUrls },
   );
   if (!botFramework.authenticated)
     logger.warn(
@@ -125,6 +149,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     directLine,
     readiness,
     startDispatcher(everyMs = 15_000) {
+      // At once, not in 15 s: what a crash interrupted (a confirmed cancellation the
+      // conversation does not show yet, actions not yet delivered) is finished first.
+      engine
+        .resumeUnfinished()
+        .catch((e) => logger.error({ err: (e as Error).message }, "resuming after a restart failed"));
       const timer = setInterval(() => {
         dispatchDue({ ...bot, clock, logger }).catch((e) =>
           logger.error({ err: (e as Error).message }, "dispatch failed"),

@@ -1,7 +1,14 @@
 /**
  * The audit trail: append-only, hash-chained. Each entry's hash covers its content and the
  * previous entry's hash, so editing or deleting any entry breaks every hash after it.
+ *
+ * The hash is keyed: HMAC-SHA256 with the audit key (FAIREXIT_AUDIT_KEY, else FAIREXIT_SECRET,
+ * else the data folder's generated secret). A plain hash anyone can recompute, so whoever could
+ * write the folder could re-chain an edited history; without the key they cannot. Logs written
+ * before the key (plain SHA-256, `legacyHashEntry`) stay verifiable as a prefix that the first
+ * keyed entry after them pins (a `chain_keyed` entry written when such a log is first opened).
  */
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { IsoDateTime } from "../domain/customer.js";
 import { sha256Hex } from "../domain/sha256.js";
@@ -24,6 +31,10 @@ export const AuditKind = z.enum([
   "customer_signal",
   /** An outgoing text the utterance checker flagged. */
   "tone_finding",
+  /** The chain is keyed from here on; the plain-hash entries before it were written by an older FairExit. */
+  "chain_keyed",
+  /** Too many failed identity checks for one account: further tries wait (see identityGuard). */
+  "identity_cooldown",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 
@@ -86,8 +97,8 @@ function jsonString(s: string): string {
 /** `JSON.stringify` of any value, byte for byte. */
 const json = (v: unknown): string => (typeof v === "string" ? jsonString(v) : JSON.stringify(v));
 
-/** The hash of an entry: SHA-256 of the canonical JSON of everything but the hash itself. */
-export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+/** The bytes an entry's hash covers: the canonical JSON of everything but the hash itself. */
+function entryBytes(entry: Omit<AuditEntry, "hash">): string {
   const { seq, at, conversationId, kind, data, prevHash } = entry;
   const complete =
     seq !== undefined &&
@@ -96,17 +107,40 @@ export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
     kind !== undefined &&
     data !== undefined &&
     prevHash !== undefined;
-  if (!complete) return sha256Hex(canonicalJson({ seq, at, conversationId, kind, data, prevHash }));
+  if (!complete) return canonicalJson({ seq, at, conversationId, kind, data, prevHash });
   // The same bytes as canonicalJson of { seq, at, conversationId, kind, data, prevHash }: its keys sorted.
-  return sha256Hex(
-    `{"at":${json(at)},"conversationId":${json(conversationId)},"data":${canonicalJson(
-      data,
-    )},"kind":${json(kind)},"prevHash":${json(prevHash)},"seq":${json(seq)}}`,
-  );
+  return `{"at":${json(at)},"conversationId":${json(conversationId)},"data":${canonicalJson(
+    data,
+  )},"kind":${json(kind)},"prevHash":${json(prevHash)},"seq":${json(seq)}}`;
 }
 
-/** Links `record` after `previous` (or at the start of the chain). */
-export function chain(previous: AuditEntry | undefined, record: AuditRecord): AuditEntry {
+/** The hash of an entry before chains were keyed: SHA-256 of its bytes. Kept to verify old logs. */
+export function legacyHashEntry(entry: Omit<AuditEntry, "hash">): string {
+  return sha256Hex(entryBytes(entry));
+}
+
+/** The key the chain is hashed with, derived from the configured secret (never used as it is). */
+export class AuditKey {
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    if (secret.length < 16) throw new Error("the audit key must have at least 16 characters");
+    this.key = createHmac("sha256", secret).update("fairexit audit chain v2").digest();
+  }
+
+  /** HMAC-SHA256 of `text`, hex. */
+  mac(text: string): string {
+    return createHmac("sha256", this.key).update(text).digest("hex");
+  }
+}
+
+/** The hash of an entry: HMAC-SHA256 with the audit key of its bytes. */
+export function hashEntry(entry: Omit<AuditEntry, "hash">, key: AuditKey): string {
+  return key.mac(entryBytes(entry));
+}
+
+/** Links `record` after `previous` (or at the start of the chain), hashed with `key`. */
+export function chain(previous: AuditEntry | undefined, record: AuditRecord, key: AuditKey): AuditEntry {
   const entry: AuditEntry = {
     seq: previous ? previous.seq + 1 : 0,
     at: record.at,
@@ -116,7 +150,7 @@ export function chain(previous: AuditEntry | undefined, record: AuditRecord): Au
     prevHash: previous ? previous.hash : GENESIS_HASH,
     hash: "",
   };
-  entry.hash = hashEntry(entry);
+  entry.hash = hashEntry(entry, key);
   return entry;
 }
 
@@ -127,17 +161,43 @@ export interface ChainProblem {
   problem: string;
 }
 
+/** Where the log ended when last written: kept beside it so a deleted tail is found. */
+export interface Anchor {
+  seq: number;
+  hash: string;
+  /** HMAC with the audit key over seq and hash: an anchor cannot be made up without the key. */
+  mac?: string;
+}
+
+/** The anchor of an empty log. */
+export const EMPTY_ANCHOR = { seq: -1, hash: GENESIS_HASH } as const;
+
+const anchorText = (a: { seq: number; hash: string }) => `fairexit audit anchor ${a.seq} ${a.hash}`;
+
+/** The anchor for a log whose last entry is `last` (undefined: an empty log), signed with `key`. */
+export function anchorFor(last: AuditEntry | undefined, key: AuditKey): Required<Anchor> {
+  const a = last ? { seq: last.seq, hash: last.hash } : EMPTY_ANCHOR;
+  return { seq: a.seq, hash: a.hash, mac: key.mac(anchorText(a)) };
+}
+
+export type AnchorRead = { found: true; anchor: Anchor } | { found: false; problem: string };
+
 /**
- * Checks a whole chain: every hash recomputes, every entry points at the one before, the
- * sequence has no gaps. Optionally checks the last entry against an anchor kept elsewhere
- * (so a deleted tail is found too).
+ * Checks a whole chain: every hash recomputes with the key, every entry points at the one
+ * before, the sequence has no gaps. Entries with a plain (legacy) hash are accepted only as the
+ * chain's first entries, pinned by a keyed entry after them. With `anchor`, the last entry is
+ * checked against the anchor kept beside the log (so a deleted tail is found too); an anchor that
+ * is missing, unreadable or not signed with the key is a problem, never a fresh log.
  */
 export function verifyChain(
   entries: readonly AuditEntry[],
-  anchor?: { seq: number; hash: string },
+  key: AuditKey,
+  anchor?: AnchorRead,
 ): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prev: AuditEntry | undefined;
+  let keyedSeen = false;
+  let legacyCount = 0;
   entries.forEach((e, i) => {
     const position = i + 1;
     const expectedSeq = prev ? prev.seq + 1 : 0;
@@ -150,24 +210,52 @@ export function verifyChain(
     const expectedPrev = prev ? prev.hash : GENESIS_HASH;
     if (e.prevHash !== expectedPrev)
       problems.push({ seq: e.seq, position, problem: "previous-hash does not match the entry before it" });
-    if (hashEntry(e) !== e.hash)
-      problems.push({ seq: e.seq, position, problem: "content does not match its hash: edited" });
+    if (hashEntry(e, key) === e.hash) keyedSeen = true;
+    else if (legacyHashEntry(e) !== e.hash)
+      problems.push({
+        seq: e.seq,
+        position,
+        problem: "content does not match its hash: edited, or written without the audit key",
+      });
+    else if (keyedSeen)
+      problems.push({
+        seq: e.seq,
+        position,
+        problem: "not hashed with the audit key, after keyed entries: rewritten without the key",
+      });
+    else legacyCount++;
     prev = e;
   });
-  if (anchor) {
-    const last = entries.at(-1);
-    if (!last || last.seq < anchor.seq)
-      problems.push({
-        seq: anchor.seq,
-        position: entries.length,
-        problem: `log ends at ${last?.seq ?? "nothing"} but the anchor says ${anchor.seq}: entries deleted from the end`,
-      });
-    else if (last.seq === anchor.seq && last.hash !== anchor.hash)
-      problems.push({
-        seq: last.seq,
-        position: entries.length,
-        problem: "last entry does not match the anchor",
-      });
-  }
+  if (legacyCount > 0 && !keyedSeen)
+    problems.push({
+      seq: legacyCount - 1,
+      position: legacyCount,
+      problem: `entries 0 to ${legacyCount - 1} are not hashed with the audit key and no keyed entry pins them: written by a FairExit before keyed chains (open the store once with the key to pin them) or rewritten without the key`,
+    });
+  if (anchor) problems.push(...anchorProblems(entries, key, anchor));
+  return problems;
+}
+
+function anchorProblems(entries: readonly AuditEntry[], key: AuditKey, read: AnchorRead): ChainProblem[] {
+  const last = entries.at(-1);
+  const position = entries.length;
+  const lastSeq = last?.seq ?? -1;
+  if (!read.found) return [{ seq: lastSeq, position, problem: read.problem }];
+  const { anchor } = read;
+  const problems: ChainProblem[] = [];
+  if (anchor.mac === undefined || anchor.mac !== key.mac(anchorText(anchor)))
+    problems.push({
+      seq: anchor.seq,
+      position,
+      problem: "the anchor is not signed with the audit key: written or edited without the key",
+    });
+  if (lastSeq < anchor.seq)
+    problems.push({
+      seq: anchor.seq,
+      position,
+      problem: `log ends at ${last?.seq ?? "nothing"} but the anchor says ${anchor.seq}: entries deleted from the end`,
+    });
+  else if (lastSeq === anchor.seq && (last?.hash ?? GENESIS_HASH) !== anchor.hash)
+    problems.push({ seq: lastSeq, position, problem: "last entry does not match the anchor" });
   return problems;
 }

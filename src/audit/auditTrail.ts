@@ -6,6 +6,7 @@ import { deepFreeze } from "../domain/deepFreeze.js";
 import type { AuditLog, Clock } from "../domain/ports.js";
 import type { AuditEntry, AuditKind } from "./auditEntry.js";
 import { DEFAULT_MASKED_FIELDS, maskPii } from "./maskPii.js";
+import { RecentEntries, type RecentQuery } from "./recentEntries.js";
 
 export interface AuditTrailOptions {
   /** Fields masked wherever they appear in a record's data. */
@@ -17,6 +18,7 @@ export interface AuditTrailOptions {
 export class AuditTrail {
   private readonly fields: readonly string[];
   private readonly salt: string;
+  private readonly recent: RecentEntries;
 
   constructor(
     private readonly log: AuditLog,
@@ -25,10 +27,32 @@ export class AuditTrail {
   ) {
     this.fields = options.maskedFields ?? DEFAULT_MASKED_FIELDS;
     this.salt = options.maskSalt ?? "fairexit";
+    this.recent = new RecentEntries(log);
   }
 
-  record(conversationId: string, kind: AuditKind, data: Record<string, unknown>): Promise<AuditEntry> {
-    return this.log.append(this.masked(conversationId, kind, data, this.clock.now().toISOString()));
+  async record(conversationId: string, kind: AuditKind, data: Record<string, unknown>): Promise<AuditEntry> {
+    const entry = await this.log.append(
+      this.masked(conversationId, kind, data, this.clock.now().toISOString()),
+    );
+    this.recent.noteAppended([entry]);
+    return entry;
+  }
+
+  /**
+   * How many entries matching `query` whose `query.field` was `value` (masked as the trail
+   * stores it) were recorded at or after `since`, across conversations (and restarts, for a
+   * store that keeps its log); and one more reserved for the check about to run, so that checks
+   * in other conversations at the same moment count it before its entry is written (a burst of
+   * guesses cannot all pass). Recording the matching entry takes the reservation's place; call
+   * `release` when the check succeeded and no entry follows.
+   */
+  beginAttempt(query: RecentQuery, value: string, since: Date): Promise<{ before: number; release(): void }> {
+    return this.recent.reserve(query, this.stored(query.field, value), since, this.clock.now());
+  }
+
+  /** `value` as the trail stores it under `field` (masked when the field is). */
+  private stored(field: string, value: string): string {
+    return String(maskPii({ [field]: value }, this.fields, this.salt)[field]);
   }
 
   /** Several records of one conversation, in order, stamped with one time and written together. */
@@ -38,7 +62,12 @@ export class AuditTrail {
   ): Promise<AuditEntry[]> {
     if (records.length === 0) return Promise.resolve([]);
     const at = this.clock.now().toISOString();
-    return this.log.appendAll(records.map((r) => this.masked(conversationId, r.kind, r.data, at)));
+    return this.log
+      .appendAll(records.map((r) => this.masked(conversationId, r.kind, r.data, at)))
+      .then((entries) => {
+        this.recent.noteAppended(entries);
+        return entries;
+      });
   }
 
   private masked(conversationId: string, kind: AuditKind, data: Record<string, unknown>, at: string) {

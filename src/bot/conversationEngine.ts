@@ -4,13 +4,21 @@
  * understands the message, moves the conversation on, checks every outgoing text with the
  * utterance checker, records disclosures in the ledger, persists the turn in one write and
  * appends the audit entries.
+ *
+ * A confirmed cancellation is committed to the outbox before anything is delivered (see
+ * stages/execute); the conversation and the audit log are written after. When a crash came
+ * between the two, the next turn of that conversation (or `resumeUnfinished` at start) brings
+ * them up to date from the outbox's record first, so the bot never forgets a "yes".
  */
 
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
 import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
+import { maskPaymentDetails } from "../domain/paymentDetails.js";
 import { StoreError } from "../domain/ports.js";
 import { parseWith } from "../domain/validation.js";
+import type { StoredCancellation } from "../execution/confirmedCancellation.js";
+import { dispatchDue } from "../execution/dispatchOutbox.js";
 import { discharge, hashText, obligationsRenderedIn } from "../policies/ledger.js";
 import { checkUtterance } from "../policies/utterance/checkUtterance.js";
 import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
@@ -20,7 +28,7 @@ import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
 import { route } from "./route.js";
 import { startUnderstanding } from "./stages/understand.js";
-import { Turn } from "./turn.js";
+import { type PendingAudit, Turn } from "./turn.js";
 
 export interface ReceiveOptions {
   /** The channel the conversation is in (webchat, msteams, terminal …); used when it is new. */
@@ -60,9 +68,27 @@ export class ConversationEngine {
     return { conversationId, stage: "identify", expecting: "account_number", messages: openingMessages() };
   }
 
+  /**
+   * After a restart: every confirmed cancellation the conversation or the audit log does not
+   * show yet is recorded there, then whatever is due in the outbox is delivered.
+   */
+  async resumeUnfinished(): Promise<{ recovered: number }> {
+    const { deps } = this;
+    let recovered = 0;
+    for (const c of await deps.outbox.unrecorded()) {
+      await this.turns.run(c.conversationId, async () => {
+        const conversation = await deps.store.conversations.get(c.conversationId);
+        if (conversation) await this.recover(conversation, c);
+      });
+      recovered++;
+    }
+    await dispatchDue(deps);
+    return { recovered };
+  }
+
   /** Handles one customer message. */
   async receive(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.turns.run(conversationId, () => this.run(conversationId, text, options));
+    return this.turns.run(conversationId, () => this.run(conversationId, maskPaymentDetails(text), options));
   }
 
   private async run(
@@ -74,6 +100,9 @@ export class ConversationEngine {
     parseWith(ConversationId, conversationId, "conversation id");
     const now = deps.clock.now();
     let conversation = await deps.store.conversations.get(conversationId);
+    const unfinished = conversation ? await deps.outbox.cancellationOf(conversationId) : undefined;
+    if (conversation && unfinished && !unfinished.recorded)
+      conversation = await this.recover(conversation, unfinished);
     const greeting: BotMessage[] = [];
     let shown: BotMessage[] = [];
     if (!conversation) {
@@ -107,7 +136,45 @@ export class ConversationEngine {
       await route(turn);
     }
     await this.phraseAll(turn);
-    return this.persist(conversation, turn, text, shown);
+    const replies = await this.persist(conversation, turn, text, shown);
+    const confirmed = await deps.outbox.cancellationOf(conversationId);
+    if (confirmed && !confirmed.recorded) {
+      // The conversation and the audit log show it now; then anything of it still due goes out.
+      await deps.outbox.markRecorded(conversationId, now);
+      await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId });
+    }
+    return replies;
+  }
+
+  /**
+   * A cancellation the outbox committed but the conversation or the audit log does not show (a
+   * crash came between): the state it set and the audit records it carries are written now,
+   * each only if missing, marked as recovered.
+   */
+  private async recover(conversation: Conversation, c: StoredCancellation): Promise<Conversation> {
+    const { deps } = this;
+    const id = conversation.id;
+    const state = this.stateOf(conversation);
+    if (!state.executedAt) {
+      const recovered = deepFreeze({ ...state, ...c.state } as ConversationState);
+      this.ownStates.add(recovered);
+      await deps.store.conversations.appendTurns(id, [], recovered);
+    }
+    const audited = await deps.store.audit.read({ conversationId: id });
+    const confirmed = audited.some(
+      (e) => e.kind === "confirmation" && (e.data as { answer?: unknown }).answer === "yes",
+    );
+    if (!confirmed)
+      await deps.audit.recordAll(
+        id,
+        c.audit.map((r) => ({
+          kind: r.kind as PendingAudit["kind"],
+          data: { ...r.data, recovered: true, reference: c.reference },
+        })),
+      );
+    await deps.outbox.markRecorded(id, deps.clock.now());
+    deps.logger.warn({ conversationId: id }, "confirmed cancellation recovered from the outbox");
+    return (await deps.store.conversations.get(id)) ?? conversation;
   }
 
   private budget(): number {

@@ -2,7 +2,9 @@
  * Keeps the running policy: loads the policy folder at start, reloads it when a file changes
  * (debounced) and keeps serving the last good policy when an edit does not compile. Its
  * readiness check (for `/readyz`) is ok while a good policy is loaded and reports the
- * revision, or the errors of the rejected edit.
+ * revision, the last change (packs added or removed), or the errors of the rejected edit.
+ * A pack file deleted while the server runs is a policy change like any other: logged (a
+ * warning: customers it covered now get the remaining packs' rules) and shown in `/readyz`.
  */
 import type { Logger } from "../domain/logger.js";
 import type { ReadinessCheck } from "../domain/readiness.js";
@@ -16,6 +18,17 @@ export interface PolicyStatus {
   loadedAt?: string;
   /** Errors of the last load that failed (the previous policy is still served), if any. */
   rejected?: { at: string; errors: PolicyError[] };
+  /** The last change of revision while running: which packs came or went. */
+  lastChange?: PolicyChange;
+}
+
+export interface PolicyChange {
+  at: string;
+  from: string;
+  to: string;
+  /** Pack names (with their files) that were added or removed. */
+  added: string[];
+  removed: string[];
 }
 
 export interface PolicyHolder {
@@ -55,14 +68,25 @@ export async function createPolicyHolder(
     const result = await loadPolicyFolder(dir);
     const at = now().toISOString();
     if ("policy" in result) {
-      const changed = result.policy.revision !== policy?.revision;
+      const previous = policy;
+      const changed = result.policy.revision !== previous?.revision;
       policy = result.policy;
-      status = { revision: policy.revision, loadedAt: at };
+      const lastChange = previous && changed ? changeBetween(previous, policy, at) : status.lastChange;
+      status = { revision: policy.revision, loadedAt: at, ...(lastChange ? { lastChange } : {}) };
       if (changed) {
-        logger.info(
-          { policyDir: dir, revision: policy.revision, packs: policy.packs.map((p) => p.name) },
-          "policy loaded",
-        );
+        const fields = {
+          policyDir: dir,
+          revision: policy.revision,
+          packs: policy.packs.map((p) => p.name),
+          ...(previous ? { previousRevision: previous.revision } : {}),
+          ...(lastChange && previous ? { added: lastChange.added, removed: lastChange.removed } : {}),
+        };
+        if (previous && lastChange && lastChange.removed.length > 0)
+          logger.warn(
+            fields,
+            `policy pack removed (${lastChange.removed.join(", ")}): the customers it covered now get the remaining packs' rules`,
+          );
+        else logger.info(fields, previous ? "policy changed" : "policy loaded");
         options.onReload?.(policy);
       }
     } else {
@@ -105,8 +129,34 @@ export async function createPolicyHolder(
         const rejected = status.rejected
           ? `; last edit rejected (${status.rejected.errors.length} error(s))`
           : "";
-        return { ok: true, detail: `${policy.revision}, ${policy.packs.length} packs${rejected}` };
+        return {
+          ok: true,
+          detail: `${policy.revision}, ${policy.packs.length} packs${changeDetail(status.lastChange)}${rejected}`,
+        };
       },
     },
   };
+}
+
+const packLabel = (p: CompiledPolicy["packs"][number]) => `${p.name} (${p.file})`;
+
+function changeBetween(from: CompiledPolicy, to: CompiledPolicy, at: string): PolicyChange {
+  const before = new Map(from.packs.map((p) => [p.name, p]));
+  const after = new Map(to.packs.map((p) => [p.name, p]));
+  return {
+    at,
+    from: from.revision,
+    to: to.revision,
+    added: to.packs.filter((p) => !before.has(p.name)).map(packLabel),
+    removed: from.packs.filter((p) => !after.has(p.name)).map(packLabel),
+  };
+}
+
+function changeDetail(change: PolicyChange | undefined): string {
+  if (!change) return "";
+  const what = [
+    ...(change.removed.length > 0 ? [`removed ${change.removed.join(", ")}`] : []),
+    ...(change.added.length > 0 ? [`added ${change.added.join(", ")}`] : []),
+  ];
+  return `; changed at ${change.at} from ${change.from}${what.length > 0 ? `: ${what.join("; ")}` : ""}`;
 }

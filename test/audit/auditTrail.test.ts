@@ -8,7 +8,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { type AuditKind, canonicalJson, hashEntry } from "../../src/audit/auditEntry.js";
+import {
+  AuditKey,
+  type AuditKind,
+  canonicalJson,
+  hashEntry,
+  legacyHashEntry,
+} from "../../src/audit/auditEntry.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { maskPii } from "../../src/audit/maskPii.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -62,7 +68,10 @@ describe("the hash-chained audit trail", () => {
     ls[0] = ls[0]!.replace('"totalDue":0', '"totalDue":450');
     await writeLines(ls);
     expect(await log.verify()).toEqual([
-      expect.objectContaining({ seq: 0, problem: "content does not match its hash: edited" }),
+      expect.objectContaining({
+        seq: 0,
+        problem: "content does not match its hash: edited, or written without the audit key",
+      }),
     ]);
   });
 
@@ -150,7 +159,12 @@ describe("the hash-chained audit trail", () => {
       },
       prevHash: "a".repeat(64),
     };
-    expect(hashEntry(entry)).toBe("2f8a48fe9bfc3049ac5d77fab92895c7711d12b0301b8bd661e005cb6b127fc7");
+    // Logs written before chains were keyed still verify: their plain SHA-256, byte for byte.
+    expect(legacyHashEntry(entry)).toBe("2f8a48fe9bfc3049ac5d77fab92895c7711d12b0301b8bd661e005cb6b127fc7");
+    // Chains written now: HMAC-SHA256 of the same bytes, with a key derived from the secret.
+    expect(hashEntry(entry, new AuditKey("a pinned audit key for this test"))).toBe(
+      "011fc5f6c286267caf217630bf29ea5427d3f3927cf1f2bdadba39e1e1ca15f9",
+    );
     expect(maskPii({ customer: { email: "anna@example.se" } }, ["email"], "fairexit")).toEqual({
       customer: { email: "masked:c0cfa571b290" },
     });

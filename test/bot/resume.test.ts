@@ -57,7 +57,10 @@ describe("resuming after a restart", () => {
     const ends = journal.filter((e) => e.action.kind === "end_service");
     expect(ends).toHaveLength(1);
 
-    const verify = await runFairexit(["audit", "verify"], { FAIREXIT_DATA_DIR: dir });
+    const verify = await runFairexit(["audit", "verify"], {
+      FAIREXIT_DATA_DIR: dir,
+      FAIREXIT_SECRET: "a-test-secret-of-16+", // the audit chain is keyed with the server's secret
+    });
     expect(verify.stdout).toContain("chain intact");
     const outbox = await runFairexit(["outbox", "--conversation", "conv-resume-1"], {
       FAIREXIT_DATA_DIR: dir,

@@ -3,10 +3,12 @@
  * refuses malformed ones without touching them, keeps one process per folder, and writes a
  * turn to that conversation's file only.
  */
+import { spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { processStartTime } from "../../src/adapters/lowdb/dataFolderLock.js";
 import { openLowdbStore } from "../../src/adapters/lowdb/lowdbStore.js";
 import { aConversation, aTurn } from "../contracts/storeContract.js";
 
@@ -108,6 +110,48 @@ describe("the embedded store is for one process", () => {
     await writeFile(join(dir, ".lock"), "999999999");
     const store = await openLowdbStore(dir);
     await store.close();
+  });
+
+  it("takes over a lock naming this process's id that an earlier run left (a container's PID 1)", async () => {
+    await writeFile(
+      join(dir, ".lock"),
+      JSON.stringify({ pid: process.pid, token: "from-the-run-that-crashed" }),
+    );
+    const store = await openLowdbStore(dir);
+    await store.close();
+    await writeFile(join(dir, ".lock"), String(process.pid)); // the format before locks had a token
+    const again = await openLowdbStore(dir);
+    await again.close();
+  });
+
+  // The start time comes from /proc (Linux); elsewhere a live pid keeps its lock.
+  it.skipIf(processStartTime(process.pid) === undefined)(
+    "takes over a lock whose live process started at another time (its pid was reused)",
+    async () => {
+      const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+      try {
+        await writeFile(join(dir, ".lock"), JSON.stringify({ pid: child.pid, token: "t", startTime: "1" }));
+        const store = await openLowdbStore(dir);
+        await store.close();
+      } finally {
+        child.kill();
+      }
+    },
+  );
+
+  it("refuses a lock held by another live process, naming it", async () => {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      const startTime = processStartTime(child.pid!);
+      await writeFile(join(dir, ".lock"), JSON.stringify({ pid: child.pid, token: "t", startTime }));
+      await expect(openLowdbStore(dir)).rejects.toThrow(
+        `${dir} is in use by process ${child.pid}: the embedded store is for one process`,
+      );
+      await writeFile(join(dir, ".lock"), String(child.pid)); // without a token or start time
+      await expect(openLowdbStore(dir)).rejects.toThrow(`is in use by process ${child.pid}`);
+    } finally {
+      child.kill();
+    }
   });
 });
 

@@ -1,26 +1,47 @@
 /**
  * The audit trail as a JSON Lines file: one entry per line, only ever appended (never
  * rewritten, unlike lowdb files). A small anchor file beside it holds the last sequence number
- * and hash, so deleting entries from the end is detected too.
+ * and hash, signed with the audit key, so deleting entries from the end is detected too.
+ *
+ * The chain is keyed (see auditEntry.ts). The key comes from the configuration; without one the
+ * data folder's generated secret is used, and then the chain is only as safe as the folder.
+ * A fresh log gets its anchor when it is created, so a missing anchor is never normal: it is a
+ * problem `verify` reports. A log written before keyed chains is pinned, when first opened
+ * for writing, by a keyed `chain_keyed` entry after its last entry.
  */
 import { createReadStream } from "node:fs";
 import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import {
+  type Anchor,
+  type AnchorRead,
   AuditEntry,
+  AuditKey,
   type AuditRecord,
+  anchorFor,
   type ChainProblem,
   chain,
+  GENESIS_HASH,
+  hashEntry,
+  legacyHashEntry,
   verifyChain,
 } from "../../audit/auditEntry.js";
 import { type AuditLog, StoreError } from "../../domain/ports.js";
+import { dataFolderSecret, readDataFolderSecret } from "./dataFolderSecret.js";
 
-interface Anchor {
-  seq: number;
-  hash: string;
+export interface JsonlAuditLogOptions {
+  /** The audit key; unset = the secret of the log's folder (created when writing, if missing). */
+  key?: string;
+  /** For `fairexit audit`: read and verify only, create and append nothing (the server may be running). */
+  readOnly?: boolean;
+  /** The time of the `chain_keyed` entry that pins an old log. */
+  now?: () => Date;
 }
 
-async function readLines(file: string): Promise<{ entries: AuditEntry[]; bad: ChainProblem[] }> {
+async function readLines(
+  file: string,
+): Promise<{ exists: boolean; entries: AuditEntry[]; bad: ChainProblem[] }> {
   const entries: AuditEntry[] = [];
   const bad: ChainProblem[] = [];
   let position = 0;
@@ -47,8 +68,46 @@ async function readLines(file: string): Promise<{ entries: AuditEntry[]; bad: Ch
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    return { exists: false, entries, bad };
   }
-  return { entries, bad };
+  return { exists: true, entries, bad };
+}
+
+async function readAnchor(anchorFile: string): Promise<AnchorRead> {
+  let text: string;
+  try {
+    text = await readFile(anchorFile, "utf8");
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    return {
+      found: false,
+      problem: missing
+        ? `the anchor ${anchorFile} is missing: the log's end cannot be checked (entries, or the whole log, deleted)`
+        : `the anchor ${anchorFile} cannot be read: ${(e as Error).message}`,
+    };
+  }
+  try {
+    const a = JSON.parse(text) as Partial<Anchor>;
+    if (Number.isInteger(a.seq) && typeof a.hash === "string")
+      return {
+        found: true,
+        anchor: { seq: a.seq!, hash: a.hash, ...(typeof a.mac === "string" ? { mac: a.mac } : {}) },
+      };
+  } catch {
+    // reported below
+  }
+  return { found: false, problem: `the anchor ${anchorFile} is not a valid anchor` };
+}
+
+/** The tail problem that makes appending unsafe: the log ends before (or differs from) its anchor. */
+function tailProblem(last: AuditEntry | undefined, read: AnchorRead): string | undefined {
+  if (!read.found) return undefined;
+  const lastSeq = last?.seq ?? -1;
+  if (lastSeq < read.anchor.seq)
+    return `the log ends at ${last?.seq ?? "nothing"} but its anchor says ${read.anchor.seq}: entries deleted from the end`;
+  if (lastSeq === read.anchor.seq && (last?.hash ?? GENESIS_HASH) !== read.anchor.hash)
+    return "the last entry does not match the anchor";
+  return undefined;
 }
 
 export class JsonlAuditLog implements AuditLog {
@@ -56,17 +115,57 @@ export class JsonlAuditLog implements AuditLog {
 
   private constructor(
     private readonly file: string,
+    private readonly key: AuditKey,
     private last: AuditEntry | undefined,
   ) {}
 
-  static async open(file: string): Promise<JsonlAuditLog> {
-    const { entries, bad } = await readLines(file);
+  static async open(file: string, options: JsonlAuditLogOptions = {}): Promise<JsonlAuditLog> {
+    const secret =
+      options.key ??
+      (options.readOnly ? readDataFolderSecret(dirname(file)) : dataFolderSecret(dirname(file)));
+    if (!secret)
+      throw new StoreError(
+        "not_found",
+        `${file}: no audit key: set FAIREXIT_AUDIT_KEY (or FAIREXIT_SECRET) as the server has it; this data folder has no generated secret either`,
+      );
+    const key = new AuditKey(secret);
+    const { exists, entries, bad } = await readLines(file);
     if (bad.length > 0) throw new StoreError("invalid_data", `${file}: ${bad[0]!.problem}`);
-    return new JsonlAuditLog(file, entries.at(-1));
+    const log = new JsonlAuditLog(file, key, entries.at(-1));
+    if (options.readOnly) return log;
+    const anchor = await readAnchor(log.anchorFile);
+    if (entries.length === 0 && !anchor.found) {
+      // A new log: created with its anchor, so that a missing anchor is never normal.
+      if (!exists) await writeFile(file, "", { flag: "a" });
+      await log.writeAnchor();
+      return log;
+    }
+    const broken = anchor.found ? tailProblem(log.last, anchor) : anchor.problem;
+    if (broken)
+      throw new StoreError(
+        "invalid_data",
+        `${file}: ${broken}. The audit trail was tampered with or lost: restore audit.jsonl and its anchor from a backup (fairexit audit verify lists the problems)`,
+      );
+    const last = log.last;
+    if (last && hashEntry(last, key) !== last.hash) {
+      if (legacyHashEntry(last) !== last.hash)
+        throw new StoreError(
+          "invalid_data",
+          `${file}: the last entry is not hashed with this audit key: it was written with another FAIREXIT_AUDIT_KEY or FAIREXIT_SECRET (a folder that ran without either used the content of its "secret" file), or edited`,
+        );
+      const at = (options.now?.() ?? new Date()).toISOString();
+      await log.append({ at, conversationId: "audit", kind: "chain_keyed", data: { legacyUntil: last.seq } });
+    }
+    return log;
   }
 
   private get anchorFile() {
     return `${this.file}.anchor.json`;
+  }
+
+  private async writeAnchor(): Promise<void> {
+    await writeFile(`${this.anchorFile}.tmp`, JSON.stringify(anchorFor(this.last, this.key)));
+    await rename(`${this.anchorFile}.tmp`, this.anchorFile);
   }
 
   async append(record: AuditRecord): Promise<AuditEntry> {
@@ -81,14 +180,12 @@ export class JsonlAuditLog implements AuditLog {
       const entries: AuditEntry[] = [];
       let last = this.last;
       for (const r of records) {
-        last = chain(last, r);
+        last = chain(last, r, this.key);
         entries.push(last);
       }
       await appendFile(this.file, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
       this.last = last;
-      const anchor: Anchor = { seq: last!.seq, hash: last!.hash };
-      await writeFile(`${this.anchorFile}.tmp`, JSON.stringify(anchor));
-      await rename(`${this.anchorFile}.tmp`, this.anchorFile);
+      await this.writeAnchor();
       return entries;
     });
     this.tail = next.catch(() => {});
@@ -103,15 +200,13 @@ export class JsonlAuditLog implements AuditLog {
     );
   }
 
+  /** The whole chain with the key, and its end against the signed anchor (missing = a problem). */
   async verify(): Promise<ChainProblem[]> {
     await this.tail;
-    const { entries, bad } = await readLines(this.file);
-    let anchor: Anchor | undefined;
-    try {
-      anchor = JSON.parse(await readFile(this.anchorFile, "utf8")) as Anchor;
-    } catch {
-      anchor = undefined;
-    }
-    return [...bad, ...verifyChain(entries, anchor)];
+    const { exists, entries, bad } = await readLines(this.file);
+    const missing: ChainProblem[] = exists
+      ? []
+      : [{ seq: -1, position: 0, problem: `the log ${this.file} is missing` }];
+    return [...missing, ...bad, ...verifyChain(entries, this.key, await readAnchor(this.anchorFile))];
   }
 }

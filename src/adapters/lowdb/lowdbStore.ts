@@ -5,6 +5,7 @@
  *     <dir>/conversations/<shard>/<id>.json     one file per conversation
  *     <dir>/audit.jsonl                         the audit trail, append-only (+ .anchor.json)
  *     <dir>/.lock                               the process that has the folder open
+ *     <dir>/secret                              the generated secret, without FAIREXIT_SECRET (0600)
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,6 +20,8 @@ export interface LowdbStoreOptions {
   /** Content for `customers.json` when the folder is new (the demo data, in `npm start`). */
   seed?: () => Promise<CustomerFile>;
   conversationCacheSize?: number;
+  /** Keys the audit chain; unset = the data folder's generated secret (see JsonlAuditLog). */
+  auditKey?: string;
 }
 
 export interface OpenedLowdbStore extends Store {
@@ -49,7 +52,7 @@ export async function openLowdbStore(
     const conversations = await LowdbConversationStore.open(join(dir, "conversations"), {
       cacheSize: options.conversationCacheSize,
     });
-    const audit = await JsonlAuditLog.open(join(dir, "audit.jsonl"));
+    const audit = await JsonlAuditLog.open(join(dir, "audit.jsonl"), { key: options.auditKey });
     return {
       kind: "lowdb",
       customers,

@@ -1,10 +1,20 @@
-import { type AuditEntry, type AuditRecord, chain, verifyChain } from "../../audit/auditEntry.js";
+/**
+ * The audit trail in memory: chained with a random key drawn per log (it lives and dies with
+ * the process, so nothing outside it ever needs the key).
+ */
+import { randomBytes } from "node:crypto";
+import { type AuditEntry, AuditKey, type AuditRecord, chain, verifyChain } from "../../audit/auditEntry.js";
 import { frozenCopy } from "../../domain/deepFreeze.js";
 import type { AuditLog } from "../../domain/ports.js";
 
 export class MemoryAuditLog implements AuditLog {
   /** Exposed for tamper tests. */
   readonly entries: AuditEntry[] = [];
+  private readonly key: AuditKey;
+
+  constructor(secret: string = randomBytes(32).toString("base64url")) {
+    this.key = new AuditKey(secret);
+  }
 
   async append(record: AuditRecord) {
     return this.chainOne(record);
@@ -16,7 +26,7 @@ export class MemoryAuditLog implements AuditLog {
     const { at, conversationId, kind, data } = record;
     // Its data frozen all the way down, the entry itself needs only freezing.
     const entry = Object.freeze(
-      chain(this.entries.at(-1), { at, conversationId, kind, data: frozenCopy(data) }),
+      chain(this.entries.at(-1), { at, conversationId, kind, data: frozenCopy(data) }, this.key),
     );
     this.entries.push(entry);
     return entry;
@@ -27,6 +37,6 @@ export class MemoryAuditLog implements AuditLog {
     );
   }
   async verify() {
-    return verifyChain(this.entries);
+    return verifyChain(this.entries, this.key);
   }
 }

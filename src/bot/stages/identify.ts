@@ -1,6 +1,11 @@
 /**
  * Greet and identify: account number plus the postcode on the account. The bot never says
  * whether an account exists before both match; three failed tries hand over to a person.
+ *
+ * Guessing is limited per account number too, across conversations and restarts: after
+ * MAX_ACCOUNT_FAILURES failed checks of one account number within ACCOUNT_WINDOW_MS, further
+ * tries wait (counted from the audit trail, so a new conversation does not reset it). The
+ * cool-down answers the same whether the account exists or not, and offers a person.
  */
 import { normalisePostcode } from "../../domain/customer.js";
 import { phrase } from "../botReply.js";
@@ -10,6 +15,14 @@ import { startHandover } from "./handover.js";
 import { startUnderstanding } from "./understand.js";
 
 export const MAX_IDENTITY_TRIES = 3;
+/** Failed checks of one account number, in any conversation, before tries wait. */
+export const MAX_ACCOUNT_FAILURES = 5;
+export const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
+
+/** How failed checks are recorded in the audit trail (the account number masked as it is stored). */
+const IDENTITY_FAILED = { kind: "handover", step: "identity_failed", field: "accountNumber" } as const;
+
+const coolDownText = `For your security I can't check the details for that account number right now, after several unsuccessful tries. Please try again in ${ACCOUNT_WINDOW_MS / 60_000} minutes, or ask for a person and they'll help you.`;
 
 export async function identify(turn: Turn): Promise<void> {
   const { state, heard } = turn;
@@ -28,13 +41,42 @@ export async function identify(turn: Turn): Promise<void> {
     return;
   }
 
-  const customer = await turn.deps.store.customers.findByAccountNumber(account);
+  state.pendingAccountNumber = undefined;
+  const since = new Date(turn.now.getTime() - ACCOUNT_WINDOW_MS);
+  const attempt = await turn.deps.audit.beginAttempt(IDENTITY_FAILED, account, since);
+  const failures = attempt.before;
+  if (failures >= MAX_ACCOUNT_FAILURES) {
+    attempt.release();
+    // Not checked at all, so the answer is the same for an account that exists and one that does not.
+    state.identityTries++;
+    turn.record("identity_cooldown", {
+      accountNumber: account,
+      failures,
+      windowMinutes: ACCOUNT_WINDOW_MS / 60_000,
+    });
+    if (state.identityTries >= MAX_IDENTITY_TRIES) {
+      await startHandover(turn, [
+        { ruleId: "bot.identity", reason: "We couldn't verify your account here." },
+      ]);
+      return;
+    }
+    state.expecting = "account_number";
+    turn.say(phrase(coolDownText, { suggestions: ["Talk to a person"] }));
+    return;
+  }
+  const customer = await turn.deps.store.customers.findByAccountNumber(account).catch((e: unknown) => {
+    attempt.release();
+    throw e;
+  });
   const matches =
     customer !== undefined && normalisePostcode(customer.postcode) === normalisePostcode(postcode);
-  state.pendingAccountNumber = undefined;
   if (!matches || !customer) {
     state.identityTries++;
-    turn.record("handover", { step: "identity_failed", tries: state.identityTries });
+    turn.record(IDENTITY_FAILED.kind, {
+      step: IDENTITY_FAILED.step,
+      tries: state.identityTries,
+      [IDENTITY_FAILED.field]: account,
+    });
     if (state.identityTries >= MAX_IDENTITY_TRIES) {
       await startHandover(turn, [
         { ruleId: "bot.identity", reason: "We couldn't verify your account here." },
@@ -45,6 +87,7 @@ export async function identify(turn: Turn): Promise<void> {
     turn.say(phrase(phrases.verifyFailed(MAX_IDENTITY_TRIES - state.identityTries)));
     return;
   }
+  attempt.release(); // verified: no failure entry follows
   state.customerId = customer.id;
   turn.customer = customer;
   turn.say(phrase(phrases.verified(customer)));

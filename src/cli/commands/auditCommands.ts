@@ -2,13 +2,22 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { JsonlAuditLog } from "../../adapters/files/jsonlAuditLog.js";
 import { loadConfig } from "../../config.js";
+import { StoreError } from "../../domain/ports.js";
 import { CliError } from "../cliError.js";
 
-/** Opens the embedded store's audit log for reading; works while the server runs. */
+/**
+ * Opens the embedded store's audit log for reading; works while the server runs. The key is the
+ * server's: FAIREXIT_AUDIT_KEY, else FAIREXIT_SECRET, else the data folder's generated secret.
+ */
 async function openAudit() {
   const config = loadConfig();
   const file = join(config.dataDir, "audit.jsonl");
-  return { file, log: await JsonlAuditLog.open(file) };
+  try {
+    return { file, log: await JsonlAuditLog.open(file, { key: config.auditKey, readOnly: true }) };
+  } catch (e) {
+    if (e instanceof StoreError) throw new CliError(e.message, 1);
+    throw e;
+  }
 }
 
 export function registerAuditCommands(program: Command): void {
@@ -16,19 +25,38 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command("verify")
     .description(
-      "recompute the hash chain; exits 1 and lists each problem when anything was edited or deleted",
+      "recompute the keyed hash chain; exits 1 and lists each problem when anything was edited or deleted",
     )
-    .action(async () => {
+    .option(
+      "--checkpoint <seq:hash>",
+      "also check that entry <seq> still has <hash> (a checkpoint printed by an earlier verify and kept outside the data folder)",
+    )
+    .action(async (opts: { checkpoint?: string }) => {
+      const checkpoint = opts.checkpoint === undefined ? undefined : parseCheckpoint(opts.checkpoint);
       const { file, log } = await openAudit();
       const problems = await log.verify();
+      const entries = await log.read();
+      if (checkpoint) {
+        const at = entries.find((e) => e.seq === checkpoint.seq);
+        if (!at || at.hash !== checkpoint.hash)
+          problems.push({
+            seq: checkpoint.seq,
+            position: entries.length,
+            problem: at
+              ? "does not match the checkpoint: rewritten"
+              : "is gone, but the checkpoint names it: entries deleted",
+          });
+      }
       if (problems.length > 0)
         throw new CliError(
           `${file}: the audit trail was tampered with (${problems.length} problem(s))`,
           1,
           problems.map((p) => `entry ${p.seq} (line ${p.position}): ${p.problem}`),
         );
-      const count = (await log.read()).length;
-      process.stdout.write(`${file}: ok, ${count} entries, chain intact\n`);
+      const last = entries.at(-1);
+      process.stdout.write(
+        `${file}: ok, ${entries.length} entries, chain intact${last ? `; checkpoint ${last.seq}:${last.hash}` : ""}\n`,
+      );
     });
   audit
     .command("show")
@@ -46,4 +74,13 @@ export function registerAuditCommands(program: Command): void {
             : `#${e.seq}  ${e.at}  ${e.kind.padEnd(12)} ${JSON.stringify(e.data)}\n`,
         );
     });
+}
+
+function parseCheckpoint(text: string): { seq: number; hash: string } {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text);
+  if (!m)
+    throw new CliError(
+      `--checkpoint: expected <seq>:<64 hex digits>, as verify prints it (got ${JSON.stringify(text)})`,
+    );
+  return { seq: Number(m[1]), hash: m[2]! };
 }
