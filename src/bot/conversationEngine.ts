@@ -2,8 +2,8 @@
  * The cancellation conversation, channel-agnostic. `receive` takes one customer message and
  * returns the bot's replies: it loads the conversation (creating it on the first message),
  * understands the message, moves the conversation on, checks every outgoing text with the
- * utterance checker, records disclosures in the ledger, persists the turn in one write and
- * appends the audit entries.
+ * utterance checker (a text that fails never reaches the customer: see messageGuard), records
+ * disclosures in the ledger, persists the turn in one write and appends the audit entries.
  *
  * A confirmed cancellation is committed to the outbox before anything is delivered (see
  * stages/execute); the conversation and the audit log are written after. When a crash came
@@ -19,11 +19,17 @@ import { StoreError } from "../domain/ports.js";
 import { parseWith } from "../domain/validation.js";
 import type { StoredCancellation } from "../execution/confirmedCancellation.js";
 import { dispatchDue } from "../execution/dispatchOutbox.js";
-import { discharge, hashText, obligationsRenderedIn } from "../policies/ledger.js";
-import { checkUtterance } from "../policies/utterance/checkUtterance.js";
+import {
+  checkUtterance,
+  discharge,
+  type Finding,
+  hashText,
+  obligationsRenderedIn,
+} from "../guardrails/index.js";
 import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
 import { ConversationState, initialState } from "./conversationState.js";
 import { phraseWithLlm } from "./llm/llmFallback.js";
+import { guardMessages, NO_DECISION_YET, withoutOffers } from "./messageGuard.js";
 import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
 import { route } from "./route.js";
@@ -135,7 +141,15 @@ export class ConversationEngine {
     } else {
       await route(turn);
     }
-    await this.phraseAll(turn);
+    const firstSeq = conversation.turns.length + shown.length + (text === undefined ? 0 : 1);
+    const templates = await this.phraseAll(turn, firstSeq);
+    // Nothing the checker flags reaches the customer (see messageGuard).
+    await guardMessages(
+      turn,
+      (m) => this.check(turn, m),
+      templates,
+      (i) => firstSeq + i,
+    );
     const replies = await this.persist(conversation, turn, text, shown);
     const confirmed = await deps.outbox.cancellationOf(conversationId);
     if (confirmed && !confirmed.recorded) {
@@ -181,31 +195,72 @@ export class ConversationEngine {
     return this.deps.llmBudgetMs ?? 2000;
   }
 
-  /** The bot's own phrases may be reworded by the LLM; the rewording must pass the checker. */
-  private async phraseAll(turn: Turn): Promise<void> {
+  /**
+   * The findings of message `m`: checked against the decision it was composed under (one said
+   * before any decision of this turn, or after the facts changed, against the decision as it
+   * stands now) once the customer is known and a policy revision chosen, before that against
+   * "no decision yet" (no offer may be made), and against the ledger. `ownWords`: an LLM's
+   * rewording of the bot's own words, which may make no offer at all.
+   */
+  private check(turn: Turn, m: BotMessage, ownWords = false): Finding[] {
+    const decided = turn.customer !== undefined && turn.state.policyRevision !== undefined;
+    const composed = decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : NO_DECISION_YET;
+    const decision = ownWords ? withoutOffers(composed) : composed;
+    return checkUtterance(this.deps.policy(), m.text, {
+      speaker: "bot",
+      decision,
+      ledger: turn.state.ledger,
+    });
+  }
+
+  /**
+   * The bot's own phrases may be reworded by the LLM; the rewording must pass the checker, with
+   * the decision. Returns the template of each message it reworded.
+   */
+  private async phraseAll(turn: Turn, firstSeq: number): Promise<Map<BotMessage, string>> {
+    const templates = new Map<BotMessage, string>();
     const { llm, logger } = this.deps;
-    if (!llm) return;
-    const policy = this.deps.policy();
+    if (!llm) return templates;
     const locale = turn.customer?.locale ?? "en-GB";
-    for (const m of turn.out) {
+    for (const [i, m] of turn.out.entries()) {
       if (!m.rephrasable) continue;
+      let rejected: Finding[] = [];
       const phrased = await phraseWithLlm(
         m.text,
         llm,
         { locale, purpose: `a ${turn.state.stage} message of a cancellation chat` },
-        (t) => checkUtterance(policy, t, { speaker: "bot", ledger: turn.state.ledger }),
+        (t) => {
+          rejected = this.check(turn, { ...m, text: t }, true);
+          return rejected;
+        },
         this.budget(),
         {
           names: turn.customer ? [turn.customer.name.given, turn.customer.name.family] : [],
-          onFallback: (f) =>
+          onFallback: (f) => {
             logger.warn(
               { conversationId: turn.conversationId, step: f.step, reason: f.reason },
               "LLM fallback",
-            ),
+            );
+            // A rewording the checker rejected never reached the customer; the finding is audited.
+            if (f.reason === "tone" && rejected.length > 0)
+              turn.record("tone_finding", {
+                seq: firstSeq + i,
+                blocked: true,
+                replacedWith: "template",
+                source: "llm",
+                findings: rejected.map((x) => ({
+                  category: x.category,
+                  ruleId: x.ruleId,
+                  span: x.span.text,
+                })),
+              });
+          },
         },
       );
+      if (phrased.text !== m.text) templates.set(m, m.text);
       m.text = phrased.text;
     }
+    return templates;
   }
 
   /** The stored state as a value this turn may change. */
@@ -239,20 +294,17 @@ export class ConversationEngine {
     shown: readonly BotMessage[],
   ): Promise<BotTurn> {
     const at = turn.now.toISOString();
-    const policy = this.deps.policy();
-    // Once the customer is known and a policy revision chosen, each message is checked against a decision.
+    // Once the customer is known and a policy revision chosen, each message has a decision.
     const decided = turn.customer !== undefined && turn.state.policyRevision !== undefined;
     const id = conversation.id;
     let seq = conversation.turns.length;
     const turns: StoredTurn[] = [];
     for (const m of shown)
-      turns.push(
-        this.botTurn(m, { seq: seq++, at, stage: "identify", conversationId: id }, turn, policy, decided),
-      );
+      turns.push(this.botTurn(m, { seq: seq++, at, stage: "identify", conversationId: id }, turn, decided));
     if (text !== undefined) turns.push({ seq: seq++, at, speaker: "customer", text });
     const stage = turn.state.stage;
     for (const m of turn.out)
-      turns.push(this.botTurn(m, { seq: seq++, at, stage, conversationId: id }, turn, policy, decided));
+      turns.push(this.botTurn(m, { seq: seq++, at, stage, conversationId: id }, turn, decided));
     const { deps } = this;
     const saved = deepFreeze(turn.state);
     this.ownStates.add(saved);
@@ -272,27 +324,18 @@ export class ConversationEngine {
     };
   }
 
-  /** One bot message as a stored turn: checked by the utterance checker, its disclosures in the ledger. */
+  /** One bot message (checked by the guard already) as a stored turn, its disclosures in the ledger. */
   private botTurn(
     m: BotMessage,
     where: { seq: number; at: string; stage: string; conversationId: string },
     turn: Turn,
-    policy: ReturnType<ConversationDeps["policy"]>,
     decided: boolean,
   ): StoredTurn {
     const { deps } = this;
     const { seq, at } = where;
-    // Checked against the decision it was composed under; one said before any decision of this
-    // turn (or after the facts changed) against the decision as it stands now.
+    // The decision it was composed under; one said before any decision of this turn (or after
+    // the facts changed) the decision as it stands now.
     const decision = decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : undefined;
-    const findings = checkUtterance(policy, m.text, { speaker: "bot", decision, ledger: turn.state.ledger });
-    if (findings.length > 0) {
-      deps.logger.warn({ findings: findings.map((f) => `${f.category}:${f.ruleId}`) }, "bot text flagged");
-      turn.record("tone_finding", {
-        seq,
-        findings: findings.map((f) => ({ category: f.category, ruleId: f.ruleId })),
-      });
-    }
     if (m.discharges.length > 0 && decision) {
       // Only a message that really contains an obligation's words discharges it.
       const { discharged, unmatched } = obligationsRenderedIn(decision, m.text, m.discharges);

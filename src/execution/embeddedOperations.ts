@@ -1,8 +1,13 @@
 /**
  * Operations for a deployment without a back-office integration: each action is recorded in a
  * journal (once per idempotency key) and answered with what the real system would return.
+ * A dispute credit is carried out in the customer store when one is given: the disputes it
+ * names are closed and the amount is credited to the balance (once, however often it runs).
  */
-import type { PlannedAction } from "../policies/decision.js";
+import type { Customer } from "../domain/customer.js";
+import type { PlannedAction } from "../domain/decision.js";
+import { roundMoney } from "../domain/money.js";
+import type { CustomerStore } from "../domain/ports.js";
 import { PORTING_CODE_VALID_DAYS, portingCodeFor } from "./portingCode.js";
 import type { ActionResult, Operations } from "./ports.js";
 
@@ -28,6 +33,8 @@ export class EmbeddedOperations implements Operations {
     private readonly journal: OperationsJournal,
     private readonly now: () => Date,
     private readonly secret: string,
+    /** Where disputes are closed and credits booked; without it a credit is only journalled. */
+    private readonly customers?: Pick<CustomerStore, "get" | "upsertMany">,
   ) {}
 
   private effect(action: PlannedAction): ActionResult {
@@ -47,9 +54,12 @@ export class EmbeddedOperations implements Operations {
           scheduled: true,
         };
       case "final_bill":
-        return { estimate: action.params.amount ?? 0, currency: action.params.currency, issuedAt: at };
+        // What the decision says leaving costs, as it said it; never a made-up 0.
+        return action.params.forLeaving === undefined
+          ? { issuedAt: at }
+          : { forLeaving: String(action.params.forLeaving), issuedAt: at };
       case "credit_dispute":
-        return { credited: action.params.amount ?? 0, disputeId: action.params.disputeId, at };
+        throw new Error("credit_dispute is carried out by credit()");
       case "cancel_payment_mandate":
         return { mandateCancelAt: action.at ?? at };
       case "equipment_return_label":
@@ -63,8 +73,55 @@ export class EmbeddedOperations implements Operations {
   async execute(action: PlannedAction): Promise<ActionResult> {
     const earlier = await this.journal.get(action.idempotencyKey);
     if (earlier) return earlier;
-    const result = this.effect(action);
+    const result = action.kind === "credit_dispute" ? await this.credit(action) : this.effect(action);
     await this.journal.put(action.idempotencyKey, action, result);
     return result;
   }
+
+  /**
+   * Credits the decision's amount for the open disputes it names and closes them. An action
+   * without an amount fails (and is retried, then reported) rather than crediting nothing.
+   */
+  private async credit(action: PlannedAction): Promise<ActionResult> {
+    const at = this.now().toISOString();
+    const amount = Number(action.params.amount);
+    const currency = String(action.params.currency ?? "");
+    if (action.params.amount === undefined || !Number.isFinite(amount) || amount <= 0 || currency === "")
+      throw new Error(
+        `credit_dispute ${action.idempotencyKey}: params.amount and params.currency must give the amount to credit (got ${JSON.stringify(action.params.amount)} ${JSON.stringify(action.params.currency)})`,
+      );
+    const disputeIds = String(action.params.disputeIds ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
+    const customerId = (action as PlannedAction & { customerId?: unknown }).customerId;
+    const closed =
+      this.customers && typeof customerId === "string"
+        ? await closeDisputes(this.customers, customerId, disputeIds)
+        : [];
+    return { credited: roundMoney(amount), currency, disputeIds, closed, at };
+  }
+}
+
+/**
+ * Closes the named disputes still open and credits their amounts to the balance (a negative
+ * balance is what we owe). Disputes already closed are left alone, so a retry credits nothing twice.
+ */
+async function closeDisputes(
+  customers: Pick<CustomerStore, "get" | "upsertMany">,
+  customerId: string,
+  disputeIds: readonly string[],
+): Promise<string[]> {
+  const customer = await customers.get(customerId);
+  if (!customer) throw new Error(`credit_dispute: customer ${customerId} is not in the store`);
+  const closing = customer.billing.disputes.filter((d) => d.open && disputeIds.includes(d.id));
+  if (closing.length === 0) return [];
+  const credit = closing.reduce((sum, d) => sum + d.amount, 0);
+  const updated: Customer = structuredClone(customer);
+  updated.billing.disputes = updated.billing.disputes.map((d) =>
+    closing.some((c) => c.id === d.id) ? { ...d, open: false } : d,
+  );
+  updated.billing.balance = roundMoney(updated.billing.balance - credit);
+  await customers.upsertMany([updated]);
+  return closing.map((d) => d.id);
 }

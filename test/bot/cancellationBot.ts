@@ -6,20 +6,20 @@
 import { expect } from "vitest";
 import { readCustomerFile } from "../../src/adapters/files/readCustomerFile.js";
 import type { MemoryAuditLog } from "../../src/adapters/memory/memoryAuditLog.js";
+import { MemoryHandover } from "../../src/adapters/memory/memoryHandover.js";
 import { openMemoryStore } from "../../src/adapters/memory/memoryStore.js";
+import { loadPolicyFolder } from "../../src/adapters/policyFolder/policyFolder.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import type { BotMessage, BotTurn } from "../../src/bot/botReply.js";
 import { ConversationEngine } from "../../src/bot/conversationEngine.js";
-import type { Llm } from "../../src/bot/llm/llm.js";
-import { MemoryHandover } from "../../src/bot/memoryHandover.js";
 import { understand } from "../../src/bot/understanding/understand.js";
 import { ManualClock } from "../../src/domain/clock.js";
+import type { Llm } from "../../src/domain/llm.js";
 import { silentLogger } from "../../src/domain/logger.js";
 import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/execution/embeddedOperations.js";
 import { MemoryNotifier } from "../../src/execution/memoryNotifier.js";
 import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
 import type { CompiledPolicy } from "../../src/policies/compiledPolicy.js";
-import { loadPolicyFolder } from "../../src/policies/loader.js";
 
 const repo = new URL("../../", import.meta.url).pathname;
 let policyCache: CompiledPolicy | undefined;
@@ -33,13 +33,15 @@ export async function demoPolicy(): Promise<CompiledPolicy> {
   return policyCache;
 }
 
-export async function aCancellationBot(options: { now?: string; llm?: Llm } = {}) {
+export async function aCancellationBot(
+  options: { now?: string; llm?: Llm /** Default: the packs in policies/. */; policy?: CompiledPolicy } = {},
+) {
   const clock = new ManualClock(options.now ?? "2026-11-23T10:00:00Z");
   const store = openMemoryStore();
   const demo = await readCustomerFile(`${repo}data/demo/customers.json`);
   await store.customers.upsertMany(demo.customers);
   await store.customers.setCoverage(demo.coverage);
-  const policy = await demoPolicy();
+  const policy = options.policy ?? (await demoPolicy());
   const outbox = new MemoryOutboxStore();
   const journal = new MemoryOperationsJournal();
   const notifier = new MemoryNotifier(() => clock.now());
@@ -50,7 +52,7 @@ export async function aCancellationBot(options: { now?: string; llm?: Llm } = {}
     policy: () => policy,
     clock,
     outbox,
-    operations: new EmbeddedOperations(journal, () => clock.now(), "test-secret"),
+    operations: new EmbeddedOperations(journal, () => clock.now(), "test-secret", store.customers),
     notifier,
     audit: new AuditTrail(audit, clock),
     handover,

@@ -6,15 +6,16 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BotTurn } from "../../src/bot/botReply.js";
-import type { Llm, LlmRephraseRequest } from "../../src/bot/llm/llm.js";
 import { phrases } from "../../src/bot/phrases.js";
 import type { Customer } from "../../src/domain/customer.js";
+import type { Llm, LlmRephraseRequest } from "../../src/domain/llm.js";
 import { aCancellationBot } from "./cancellationBot.js";
 import { nextLine } from "./simulatedCustomer.js";
 
 /** The reasons the demo packs answer with an offer: a price discount, or fixing the service first. */
 const REASONS = ["it's too expensive", "the service keeps dropping"];
-const ANSWERS = ["no thanks", "Yes, I'd like that"];
+/** The offer card's two buttons (a bare "yes" after an offer is asked about, not taken: issue 16, class 3). */
+const ANSWERS = ["no thanks", "I'll take the offer"];
 
 /** One whole conversation of `customer`, who gives `reason` and answers an offer with `answer`. */
 async function converse(customer: Customer, reason: string, answer: string, llm?: Llm) {
@@ -66,18 +67,20 @@ describe("the retention offer the decision allows", () => {
 });
 
 describe("an offer beyond the one allowed", () => {
-  it("is logged once as an extra offer when a reworded reply adds one", async () => {
+  it("never reaches the customer when a reworded reply adds one: the template is said, the finding audited", async () => {
     const [customer] = (await aCancellationBot()).demo.customers.filter(
       (c) => c.id === "cust-uk-new-broadband",
     );
     const c = await converse(
       customer as Customer,
       REASONS[0] as string,
-      "Yes, I'd like that",
+      "I'll take the offer",
       modelAddingAnOfferTo(phrases.offerAccepted),
     );
     expect(c.offers).toBe(1);
-    expect(c.botTexts).toContain(`${phrases.offerAccepted} Or would you like a free upgrade instead?`);
-    expect(c.extraOffers).toEqual([{ category: "extra_offer", ruleId: "(max-offers)" }]);
+    // The rewording is checked with the decision before it is sent (issue 16, class 7).
+    expect(c.botTexts.join("\n")).not.toContain("free upgrade");
+    expect(c.botTexts).toContain(phrases.offerAccepted);
+    expect(c.extraOffers.map((f) => f.category)).toEqual(["extra_offer"]);
   });
 });

@@ -11,14 +11,14 @@
  * told it is done, with the first reference.
  */
 import { createHash } from "node:crypto";
+import { longDate, longInstant } from "../../domain/dates.js";
+import type { Decision, PlannedAction } from "../../domain/decision.js";
+import { formatMoney, formatTotals } from "../../domain/money.js";
 import { referenceFor } from "../../execution/cancellationReference.js";
 import type { ConfirmedCancellation } from "../../execution/confirmedCancellation.js";
 import { dispatchDue } from "../../execution/dispatchOutbox.js";
 import { actionItem, messageItem } from "../../execution/enqueue.js";
 import { fillResults, resultPlaceholder } from "../../execution/resultPlaceholders.js";
-import { longDate, longInstant } from "../../policies/dates.js";
-import type { Decision } from "../../policies/decision.js";
-import { formatMoney, formatTotals } from "../../policies/money.js";
 import { say } from "../botReply.js";
 import type { Turn } from "../turn.js";
 import { tellAlreadyCancelled } from "./alreadyCancelled.js";
@@ -55,8 +55,7 @@ function receiptTemplate(decision: Decision, reference: string, now: Date) {
       );
     if (a.kind === "request_unlock")
       lines.push("• Your handset unlock has been requested; it happens remotely.");
-    if (a.kind === "credit_dispute")
-      lines.push(`• We credit ${String(a.params.amount ?? "")} for your open dispute.`);
+    if (a.kind === "credit_dispute") lines.push(`• ${creditLine(a)}`);
     if (a.kind === "equipment_return_label")
       lines.push(
         `• Return label ${resultPlaceholder(id, "label")}; please return the equipment by ${resultPlaceholder(id, "returnBy", "date")}.`,
@@ -67,6 +66,21 @@ function receiptTemplate(decision: Decision, reference: string, now: Date) {
     lines.push(`• We will message you on ${longInstant(a.at!)}: "${String(a.params.message ?? "")}"`);
   lines.push(`Total for leaving: ${formatTotals(decision.totals)}.`);
   return lines.join("\n");
+}
+
+/**
+ * The credit for open disputes, in the decision's amount and currency (the same the disclosure
+ * stated). A pack whose credit action gives no amount still gets a line that says what happens,
+ * never one with a blank where the amount goes.
+ */
+function creditLine(a: PlannedAction): string {
+  const amount = Number(a.params.amount);
+  const currency = typeof a.params.currency === "string" ? a.params.currency : "";
+  const plural = String(a.params.disputeIds ?? "").includes(",");
+  const what = plural ? "your open disputes" : "your open dispute";
+  return a.params.amount !== undefined && Number.isFinite(amount) && amount > 0 && currency !== ""
+    ? `We credit ${formatMoney(amount, currency)} for ${what}: it comes off your final bill, or we refund it.`
+    : `We credit ${what} in full: the amount comes off your final bill, or we refund it.`;
 }
 
 export async function executeCancellation(turn: Turn): Promise<void> {

@@ -3,11 +3,11 @@
  * policy requires, each as its own message carrying the obligation it discharges.
  */
 
-import { longDate } from "../../policies/dates.js";
-import type { Decision, Obligation } from "../../policies/decision.js";
-import { formatMoney, formatTotals } from "../../policies/money.js";
+import { longDate } from "../../domain/dates.js";
+import type { Decision, Obligation } from "../../domain/decision.js";
+import { formatMoney, formatTotals } from "../../domain/money.js";
+import type { Topic } from "../../domain/understanding.js";
 import { type BotMessage, say } from "../botReply.js";
-import type { Topic } from "../understanding/understanding.js";
 
 /** Which obligation topics answer which customer question. */
 const TOPIC_OBLIGATIONS: Record<Topic, string[]> = {

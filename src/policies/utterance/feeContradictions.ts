@@ -2,7 +2,7 @@
  * Fee contradictions: announcing a fee the decision waived (or does not have), and stating an
  * amount to pay that is not the decision's.
  */
-import type { Decision, ServiceOutcome, WaiverApplied } from "../decision.js";
+import type { Decision, ServiceOutcome, WaiverApplied } from "../../domain/decision.js";
 import {
   AMOUNT_CONTEXT,
   CHARGE,
@@ -21,14 +21,17 @@ import {
   WAIVER_WORDS,
 } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
-import { FEE_OR_MONEY, lexiconHits, type Passage, passageOf } from "./lexiconSieve.js";
+import { FEE_OR_MONEY, lexiconHits, passageOf } from "./lexiconSieve.js";
 import { MONEY, type MoneyMention, moneyMentions, resolveCurrency, sameAmount } from "./money.js";
-import type { Range } from "./text.js";
+import type { Passage } from "./passage.js";
+import { lowerSameLength } from "./phrase.js";
+import { normalizeForMatching, type Range } from "./text.js";
 import type { WordMatch } from "./wordPattern.js";
 
 type FeeStatus = { status: "due" } | { status: "waived"; waiver?: WaiverApplied; service: ServiceOutcome };
 
 const money = (amount: number, currency: string): string => `${amount} ${currency}`;
+const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 function waiversOf(decision: Decision, s: ServiceOutcome): WaiverApplied[] {
   return s.waivers.length > 0 ? s.waivers : decision.waivers.filter((w) => w.serviceId === s.serviceId);
@@ -67,14 +70,14 @@ function totalsLine(decision: Decision): string {
 }
 
 /**
- * What the fee checks need from a decision, worked out on first need and kept per decision
- * object: a turn checks several messages against the same decision, which is not changed once
- * made.
+ * What the fee checks need from a decision, worked out on first need during one check (made
+ * by `feeContradictions`; nothing is kept between checks).
  */
 class FeeFacts {
   private fees?: Map<FeeKind, FeeStatus>;
   private line?: string;
   private readonly allowed = new Map<string, number[]>();
+  private disclosures?: string[];
   readonly currencies: string[];
 
   constructor(readonly decision: Decision) {
@@ -86,6 +89,20 @@ class FeeFacts {
   get status(): Map<FeeKind, FeeStatus> {
     this.fees ??= feeStatus(this.decision);
     return this.fees;
+  }
+
+  /**
+   * Whether `sentence` (normalised and lower-cased like the checked text) is the decision's own
+   * words: part of one of its disclosures ("You still owe £300.00 on your phone … pay the balance
+   * as agreed" states a debt the decision discloses, not a fee for leaving).
+   */
+  isDisclosed(sentence: string): boolean {
+    const said = collapse(sentence);
+    if (said.length < 12) return false;
+    this.disclosures ??= this.decision.obligations.map((o) =>
+      collapse(lowerSameLength(normalizeForMatching(o.message))),
+    );
+    return this.disclosures.some((d) => d.includes(said));
   }
 
   get totalsLine(): string {
@@ -107,19 +124,6 @@ class FeeFacts {
 }
 
 /**
- * The facts of the decision checked last: a turn checks its messages one after another against
- * one decision. One entry, not a WeakMap keyed by decisions: weak entries for short-lived keys
- * made every young-generation garbage collection several times slower (decisions and their
- * facts survived it), which showed in the slowest turns.
- */
-let last: FeeFacts | undefined;
-
-function feeFacts(decision: Decision): FeeFacts {
-  if (last?.decision !== decision) last = new FeeFacts(decision);
-  return last;
-}
-
-/**
  * Fee announcements and amounts, clause by clause. What a clause would report is worked out
  * first, and the checks that only ever drop a report (a question, "if you don't return it",
  * "not", a waiver without "still") run only when there is one: every check is a pure test of
@@ -127,6 +131,7 @@ function feeFacts(decision: Decision): FeeFacts {
  */
 export function feeContradictions(t: CheckedText, decision: Decision): Finding[] {
   if (decision.services.length === 0) return [];
+  const facts = new FeeFacts(decision);
   const hits = lexiconHits(t);
   const out: Finding[] = [];
   // The sieve (lexiconSieve.ts): a clause announces a fee only when it names one (a fee name,
@@ -135,13 +140,14 @@ export function feeContradictions(t: CheckedText, decision: Decision): Finding[]
   // match gives no finding and is skipped, and so is a sentence without such a clause.
   for (const sentence of t.sentences) {
     if (!hits.mayMatch(FEE_OR_MONEY, sentence.start, sentence.end)) continue;
+    if (facts.isDisclosed(t.lower.slice(sentence.start, sentence.end))) continue;
     const s = passageOf(t, sentence);
     if (s.text.trimEnd().endsWith("?")) continue;
     const reports: [Passage, Finding[]][] = [];
     for (const clause of s.clauses()) {
       if (!hits.mayMatch(FEE_OR_MONEY, clause.start, clause.end)) continue;
       const c = passageOf(t, clause);
-      const found = clauseFindings(t, decision, c);
+      const found = clauseFindings(t, facts, c);
       if (found.length > 0) reports.push([c, found]);
     }
     if (reports.length === 0 || s.test(IF_NOT_RETURNED)) continue;
@@ -154,12 +160,15 @@ export function feeContradictions(t: CheckedText, decision: Decision): Finding[]
   return out;
 }
 
-function clauseFindings(t: CheckedText, decision: Decision, c: Passage): Finding[] {
+function clauseFindings(t: CheckedText, facts: FeeFacts, c: Passage): Finding[] {
+  const { decision } = facts;
   const amounts = c.mayMatch(MONEY) ? c.of(moneyMentions) : [];
+  // "your charges for leaving early (£0.00)": a fee stated as nothing announces no fee, and
+  // nothing is always an amount the decision allows.
+  if (amounts.length > 0 && amounts.every((m) => m.amount === 0)) return [];
   const chargeWord = c.test(CHARGE);
-  const out = feeKindFindings(t, decision, c, chargeWord || amounts.length > 0, chargeWord);
+  const out = feeKindFindings(t, facts, c, chargeWord || amounts.length > 0, chargeWord);
   if (amounts.length === 0) return out;
-  const facts = feeFacts(decision);
   // An amount the decision allows even without a fee named (a total) is allowed whatever the
   // clause says: such amounts need none of the tests below.
   const questioned = amounts.filter((m) => !facts.allows(m, "total"));
@@ -190,7 +199,7 @@ function clauseFindings(t: CheckedText, decision: Decision, c: Passage): Finding
 
 function feeKindFindings(
   t: CheckedText,
-  decision: Decision,
+  facts: FeeFacts,
   c: Passage,
   charged: boolean,
   chargeWord: boolean,
@@ -216,7 +225,6 @@ function feeKindFindings(
 
   const out: Finding[] = [];
   if (named.length === 0) return out;
-  const facts = feeFacts(decision);
   for (const n of named) {
     const states = n.kinds.map((k) => facts.status.get(k));
     if (states.some((s) => s?.status === "due")) continue;

@@ -1,0 +1,172 @@
+/**
+ * The guard between the bot and the customer: every message of a turn is checked by the
+ * utterance checker against the decision it was composed under (and the ledger) before it is
+ * stored or delivered, and a message with a finding never reaches the customer.
+ *
+ * - An LLM rewording that fails goes back to its template, when the template passes.
+ * - Anything else that fails (a template, a policy text, a receipt) is replaced by a neutral
+ *   message and a person takes over: the bot cannot say it right, so it says nothing wrong.
+ *
+ * Each blocked message is in the audit (`tone_finding`, `blocked: true`) with its findings,
+ * the hash of the text that was not sent and what was sent instead.
+ */
+import { createHash } from "node:crypto";
+import type { Decision } from "../domain/decision.js";
+import type { Finding } from "../guardrails/index.js";
+import { hashText } from "../guardrails/index.js";
+import type { BotMessage } from "./botReply.js";
+import { startHandover } from "./stages/handover.js";
+import type { Turn } from "./turn.js";
+
+/** The rule id a guard hand-over and its audit carry. */
+export const GUARD_RULE = "bot.guard";
+
+/** Said instead of a message that failed the check, before anything was cancelled. */
+export const GUARD_SAFE_TEXT =
+  "I'm sorry, I couldn't put the next part into words I can stand behind, so I've stopped here rather than tell you something that might be wrong.";
+
+/**
+ * `decision` as the bot's own words are checked against when an LLM rewords them: they never
+ * make an offer (offers are policy text, said verbatim), so any offer in a rewording is one of
+ * the model's own, even while the decision still allows the policy's offer.
+ */
+export function withoutOffers(decision: Decision): Decision {
+  return {
+    ...decision,
+    retention: {
+      ...decision.retention,
+      allowed: false,
+      remaining: 0,
+      blockedBy: [{ ruleId: "bot.own-words", reason: "The bot's own words never make an offer." }],
+    },
+  };
+}
+
+/** The reason the customer hears for the hand-over. */
+export const GUARD_HANDOVER_REASON = "A person will check the details with you.";
+
+/** Said instead of a message that failed the check after the cancellation was carried out. */
+export const guardSafeTextAfterCancellation = (reference: string | undefined) =>
+  `Your cancellation is confirmed${reference ? ` (reference ${reference})` : ""}. I couldn't put the rest of the details into words I can stand behind, so a person will check them and write to you; your email confirmation follows.`;
+
+export type MessageCheck = (m: BotMessage) => Finding[];
+
+/**
+ * What a message is checked against before the bot has told the customer any decision (before
+ * identification, while it asks which services and why): nothing is owed or waived yet, and no
+ * offer may be made, so a rewording that adds one is caught as early as later on.
+ */
+export const NO_DECISION_YET: Decision = Object.freeze({
+  policyRevision: "(none yet)",
+  decidedAt: "1970-01-01T00:00:00.000Z",
+  customerId: "",
+  facts: {},
+  services: [],
+  totals: [],
+  waivers: [],
+  obligations: [],
+  actions: [],
+  retention: {
+    allowed: false,
+    remaining: 0,
+    maxOffers: 0,
+    offers: [],
+    blockedBy: [
+      { ruleId: "bot.no-decision-yet", reason: "No offer before the customer has heard the decision." },
+    ],
+  },
+  escalation: { required: false, reasons: [] },
+  alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: "no decision yet" },
+  trace: [],
+}) as Decision;
+
+/**
+ * Checks every message of `turn` from `from` on, replaces those that fail (see above) and
+ * records each replacement. `templates` holds the template of each message an LLM reworded;
+ * `seqOf(i)` is the transcript position message `i` will have. A person takes over when a
+ * message had to be replaced by the neutral wording.
+ */
+export async function guardMessages(
+  turn: Turn,
+  check: MessageCheck,
+  templates: ReadonlyMap<BotMessage, string>,
+  seqOf: (index: number) => number,
+): Promise<{ blocked: number }> {
+  let blocked = 0;
+  let needsPerson = false;
+  const guardFrom = async (from: number, allowHandover: boolean) => {
+    for (let i = from; i < turn.out.length; i++) {
+      const m = turn.out[i]!;
+      const findings = check(m);
+      if (findings.length === 0) continue;
+      blocked++;
+      const notSent = m.text;
+      const template = templates.get(m);
+      let replacedWith: "template" | "neutral";
+      if (template !== undefined && template !== m.text && check({ ...m, text: template }).length === 0) {
+        m.text = template;
+        replacedWith = "template";
+      } else {
+        replaceWithNeutral(turn, m);
+        replacedWith = "neutral";
+        if (allowHandover) needsPerson = true;
+      }
+      turn.deps.logger.warn(
+        { conversationId: turn.conversationId, findings: findings.map((f) => `${f.category}:${f.ruleId}`) },
+        "bot text blocked",
+      );
+      turn.record("tone_finding", {
+        seq: seqOf(i),
+        blocked: true,
+        replacedWith,
+        notSentHash: hashText(notSent),
+        findings: findings.map((f) => ({ category: f.category, ruleId: f.ruleId, span: f.span.text })),
+      });
+    }
+  };
+  await guardFrom(0, true);
+  if (needsPerson && turn.state.stage !== "handover") {
+    const before = turn.out.length;
+    await handOver(turn);
+    // The hand-over's own words are checked too; one that failed is replaced, never handed over again.
+    await guardFrom(before, false);
+  }
+  return { blocked };
+}
+
+/** The message becomes the neutral wording: no card, no disclosure, no rewording. */
+function replaceWithNeutral(turn: Turn, m: BotMessage): void {
+  m.text = turn.state.executedAt ? guardSafeTextAfterCancellation(turn.state.reference) : GUARD_SAFE_TEXT;
+  m.discharges = [];
+  delete m.card;
+  delete m.suggestions;
+  m.rephrasable = false;
+}
+
+async function handOver(turn: Turn): Promise<void> {
+  const reasons = [{ ruleId: GUARD_RULE, reason: GUARD_HANDOVER_REASON }];
+  if (!turn.state.executedAt) {
+    await startHandover(turn, reasons);
+    return;
+  }
+  // After the cancellation was carried out the hand-over says nothing of "nothing cancelled":
+  // the neutral wording already told the customer what happens.
+  const { state } = turn;
+  const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${turn.now.toISOString()}:guard`).digest("hex").slice(0, 12)}`;
+  const conversation = await turn.deps.store.conversations.get(turn.conversationId);
+  await turn.deps.handover.announce({
+    id,
+    conversationId: turn.conversationId,
+    customerId: state.customerId,
+    at: turn.now.toISOString(),
+    reasons,
+    stage: state.stage,
+    decision: turn.customer ? turn.decision() : undefined,
+    ledger: state.ledger,
+    transcript: (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at })),
+  });
+  state.handoverId = id;
+  state.stage = "handover";
+  state.expecting = "anything";
+  turn.record("handover", { handoverId: id, reasons, afterCancellation: true });
+}
