@@ -3,9 +3,9 @@
  * who drops and returns, or a server restart, resumes here). Versioned and validated on read.
  */
 import { z } from "zod";
-import { LEAVING_REASONS } from "../policies/decision.js";
-import { emptyLedger, Ledger } from "../policies/ledger.js";
-import { EXPECTATIONS } from "./understanding/understanding.js";
+import { LEAVING_REASONS } from "../domain/decision.js";
+import { emptyLedger, Ledger } from "../domain/ledger.js";
+import { EXPECTATIONS } from "../domain/understanding.js";
 
 export const BotStage = z.enum([
   "identify",
@@ -60,6 +60,11 @@ export const ConversationState = z.strictObject({
   handoverId: z.string().optional(),
   winBackConsent: z.boolean().optional(),
   surveyCause: z.string().optional(),
+  /**
+   * Services found already cancelled (a confirmed cancellation in the outbox) right after
+   * identification: told once, and not offered again. Absent until checked.
+   */
+  cancelledServiceIds: z.array(z.string()).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

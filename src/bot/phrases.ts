@@ -4,7 +4,7 @@
  * test/bot/phrases.test.ts).
  */
 import type { Customer, Service } from "../domain/customer.js";
-import { longDate, longInstant } from "../policies/dates.js";
+import { longDate, longInstant } from "../domain/dates.js";
 
 const serviceName = (s: Service) => `${s.kind === "tv" ? "TV" : s.kind} (${s.plan})`;
 const capitalised = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
@@ -31,9 +31,12 @@ export const phrases = {
     `I couldn't verify those details. Please check the account number and the postcode on the account${
       left === 1 ? " (one more try, then I'll pass you to a person)" : ""
     }.`,
-  /** A bereaved account is usually handled by family or an executor: no greeting by the holder's name. */
-  verified: (c: Customer) =>
-    c.vulnerabilities.includes("bereavement")
+  /**
+   * A bereaved account is usually handled by family or an executor: no greeting by the holder's
+   * name, whether the bereavement is on record or was just said.
+   */
+  verified: (c: Customer, bereaved = false) =>
+    bereaved || c.vulnerabilities.includes("bereavement")
       ? "Thank you. I've found the account. I'm sorry for your loss."
       : `Thanks, ${c.name.given}. I've found your account.`,
   trustedHello: (c: Customer) => `Hi ${c.name.given}, you're signed in, so there's no need to verify again.`,
@@ -41,9 +44,14 @@ export const phrases = {
     `You have ${listServices(services)}. Which would you like to end? You can say "all" or name one.`,
   askReason:
     "May I ask why you're leaving? It's optional, and it helps me get the details right (for example, if you're moving, where to). You can also say \"skip\".",
+  /** The reason, asked together with something else the bot needs (one message, one answer). */
+  askReasonToo:
+    "And, if you like, why you're leaving? It's optional (if you're moving, tell me the new postcode, as it can change what you owe).",
   askNewPostcode: "What's the postcode you're moving to? We'll check whether we can serve that address.",
   askKeepNumber: (s: Service) =>
     `Do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""} with your new provider? (yes / no)`,
+  askKeepNumberIfMobile: (s: Service) =>
+    `If you're ending your mobile, do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""} with your new provider?`,
   reviewIntro: "Here is what leaving means for you, one topic at a time.",
   anyQuestions: 'Any questions about this? Ask away, or say "continue".',
   confirmQuestion: "Shall I go ahead and cancel? (yes / no)",
@@ -51,6 +59,8 @@ export const phrases = {
   notConfirmed:
     "Okay, I haven't cancelled anything. You can ask a question, or say \"cancel\" when you're ready.",
   offerDeclined: "Understood. Let's carry on with the cancellation.",
+  /** A bare "yes" right after an offer answers nothing: one neutral question, no default. */
+  offerOrCancel: "Do you want to take the offer, or go ahead with the cancellation?",
   offerAccepted:
     "Thanks. I've recorded that you'd like the offer; nothing has been cancelled. A colleague will apply it and confirm by email.",
   consentQuestion:
@@ -67,6 +77,11 @@ export const phrases = {
     "A person has been asked to take over and will reply here. Nothing has been cancelled yet.",
   injectionNoted:
     "I can't change how fees or offers are decided; they follow our published policy. I'm happy to explain any part of it.",
+  /** A fact told late that changes nothing the customer was told. */
+  notedNoChange: "Thanks, noted. It doesn't change anything I've told you above.",
+  /** A question nothing in the decision answers (a number to keep when no service has one …). */
+  noAnswerOnRecord:
+    "I don't have anything on that for the services you're ending. A person can tell you more if you ask for one.",
   didNotUnderstand:
     'Sorry, I didn\'t quite get that. You can say "cancel", ask a question (for example "what do I owe?"), or ask for a person.',
   /** Said whenever a service is already cancelled: it is never cancelled twice, nor said to be unchanged. */

@@ -4,15 +4,15 @@
  * the policy, the customer, the coverage and what the conversation has established).
  */
 import { isDeepStrictEqual } from "node:util";
-import type { AuditKind } from "../audit/auditEntry.js";
+import type { AuditKind } from "../domain/auditEntry.js";
 import type { Coverage, Customer } from "../domain/customer.js";
+import type { Decision, DecisionContext, Obligation, Stage } from "../domain/decision.js";
+import type { Understanding } from "../domain/understanding.js";
+import { pendingBefore } from "../guardrails/index.js";
 import { decide } from "../policies/decide.js";
-import type { Decision, DecisionContext, Obligation, Stage } from "../policies/decision.js";
-import { pendingBefore } from "../policies/ledger.js";
 import type { BotMessage } from "./botReply.js";
 import type { ConversationState } from "./conversationState.js";
 import type { ConversationDeps } from "./ports.js";
-import type { Understanding } from "./understanding/understanding.js";
 
 export interface PendingAudit {
   kind: AuditKind;

@@ -27,7 +27,10 @@ describe("the overbilled pay-TV customer", () => {
     expect(waiverRules(decision)).toEqual(
       expect.arrayContaining(["our-own-errors", "service-not-delivered"]),
     );
-    chat.expectReply(/Your open dispute \(£34\.00\) will stay open/, "we waive the exit fee");
+    // Said at the review, which now comes before the reason when the customer answers only "all of them".
+    const said = chat.transcript.join("\n");
+    expect(said).toMatch(/Your open dispute \(£34\.00\)/);
+    expect(said).toContain("we waive the exit fee");
     chat.expectNoReply("Auto-reply only"); // staff notes are evidence for agents, not text for customers
     await chat.says("continue");
     if (chat.stage === "offer") await chat.says("no");

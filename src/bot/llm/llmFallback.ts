@@ -14,13 +14,14 @@
  * const { text } = await phraseWithLlm(template, llm, { locale: "en-GB", purpose: "state the fee" },
  *   (t) => checkUtterance(pack, t, { speaker: "bot", decision }), 2000);
  */
-import type { Finding } from "../../policies/utterance/finding.js";
-import type { Intent, Understanding } from "../understanding/understanding.js";
+
+import type { Llm, LlmRephraseRequest, LlmUnderstandRequest } from "../../domain/llm.js";
+import { LlmError, type LlmErrorCode } from "../../domain/llmError.js";
+import { checkLlmUnderstanding, type LlmUnderstanding } from "../../domain/llmUnderstanding.js";
+import type { Intent, Understanding } from "../../domain/understanding.js";
+import type { Finding } from "../../guardrails/index.js";
+import { createRedactor, placeholdersIn } from "../../guardrails/index.js";
 import { compareFacts } from "./factTokens.js";
-import type { Llm, LlmRephraseRequest, LlmUnderstandRequest } from "./llm.js";
-import { LlmError, type LlmErrorCode } from "./llmError.js";
-import { checkLlmUnderstanding, type LlmUnderstanding } from "./llmUnderstandingSchema.js";
-import { createRedactor, placeholdersIn } from "./redactForLlm.js";
 import { type BudgetResult, withBudget } from "./withBudget.js";
 
 /** The LLM is asked only when the rules are less sure than this of their first intent. */

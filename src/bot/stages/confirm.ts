@@ -2,7 +2,7 @@
  * Confirm: an explicit yes to a summary of what will happen. Impossible while the ledger shows
  * an obligation due before execution that was not disclosed: the bot discloses it first.
  */
-import { readyToExecute } from "../../policies/ledger.js";
+import { readyToExecute } from "../../guardrails/index.js";
 import { phrase, say } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
@@ -25,8 +25,10 @@ export async function startConfirm(turn: Turn): Promise<void> {
 
 export async function answerConfirm(turn: Turn): Promise<boolean> {
   const { heard, state } = turn;
+  // "Yes", "yes, cancel it", "go ahead and cancel", even "no, I just want to cancel": the yes.
   const yes =
-    heard.intents[0] === "yes" || (heard.intents.includes("cancel") && !heard.intents.includes("no"));
+    !heard.intents.includes("keep_service") &&
+    (heard.intents[0] === "yes" || heard.intents.includes("cancel"));
   if (
     heard.intents.includes("keep_service") ||
     (heard.intents[0] === "no" && !heard.intents.includes("cancel"))

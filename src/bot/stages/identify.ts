@@ -28,7 +28,10 @@ export async function identify(turn: Turn): Promise<void> {
   const { state, heard } = turn;
   if (heard.accountNumber) state.pendingAccountNumber = heard.accountNumber;
   const account = state.pendingAccountNumber;
-  const postcode = state.expecting === "postcode" || account ? heard.postcode : undefined;
+  // "169 57, we're moving to 962 31": the postcode they move to is never taken as the account's.
+  const spoken =
+    heard.postcode !== undefined && heard.postcode !== heard.newPostcode ? heard.postcode : undefined;
+  const postcode = state.expecting === "postcode" || account ? spoken : undefined;
 
   if (!account) {
     state.expecting = "account_number";
@@ -90,6 +93,7 @@ export async function identify(turn: Turn): Promise<void> {
   attempt.release(); // verified: no failure entry follows
   state.customerId = customer.id;
   turn.customer = customer;
-  turn.say(phrase(phrases.verified(customer)));
+  const bereaved = state.facts.reason === "bereavement" || heard.reason === "bereavement";
+  turn.say(phrase(phrases.verified(customer, bereaved)));
   await startUnderstanding(turn);
 }

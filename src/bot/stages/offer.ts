@@ -3,7 +3,7 @@
  * offer is never made after a "no", to someone we cannot serve, or to a bereaved or vulnerable
  * customer: the decision already says so, the bot only follows it.
  */
-import { recordDecline, recordOffer } from "../../policies/ledger.js";
+import { recordDecline, recordOffer } from "../../guardrails/index.js";
 import { phrase, say } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
@@ -28,23 +28,30 @@ export async function startOffer(turn: Turn): Promise<void> {
   turn.say(
     say(offer.text, {
       card: { kind: "offer", data: { offerId: offer.id } },
-      suggestions: ["No thanks, cancel", "Yes, I'd like that"],
+      suggestions: ["No thanks, cancel", "I'll take the offer"],
     }),
   );
   turn.invalidate();
 }
 
+/**
+ * The answer to an offer. A refusal or a repeated wish to cancel declines it; only an
+ * unambiguous acceptance of the offer accepts it (one that reads as acceptance without the
+ * question before it: "I'll take the offer", "ja, ich nehme das Angebot"). A bare "yes" after
+ * an offer answers nothing and gets one neutral question; it never keeps the customer.
+ */
 export async function answerOffer(turn: Turn): Promise<boolean> {
   const { heard, state } = turn;
   const offerId = state.offersMade.at(-1);
-  const accepts =
-    heard.intents.includes("accept_offer") ||
-    (heard.intents[0] === "yes" && !heard.intents.includes("cancel"));
   const declines =
     heard.intents.includes("decline_offer") ||
     heard.intents.includes("no") ||
     heard.intents.includes("cancel");
-  if (accepts && !declines) {
+  const accepts =
+    !declines &&
+    heard.intents.includes("accept_offer") &&
+    turn.deps.understand(turn.text, "anything").intents.includes("accept_offer");
+  if (accepts) {
     turn.record("offer_answer", { offerId, answer: "accepted" });
     state.stage = "closed";
     state.expecting = "anything";
@@ -62,6 +69,11 @@ export async function answerOffer(turn: Turn): Promise<boolean> {
     turn.invalidate();
     turn.say(phrase(phrases.offerDeclined));
     await startConfirm(turn);
+    return true;
+  }
+  if (heard.intents.includes("yes") || heard.intents.includes("accept_offer")) {
+    turn.record("offer_answer", { offerId, answer: "unclear" });
+    turn.say(phrase(phrases.offerOrCancel, { suggestions: ["Take the offer", "Go ahead and cancel"] }));
     return true;
   }
   return false;

@@ -4,6 +4,8 @@
  * check (a person takes over when the policy says so), then the fees and waivers with their
  * reasons, then every disclosure due before the customer confirms, one topic per message.
  */
+import type { Obligation } from "../../domain/decision.js";
+import { dischargeOf, hashText, STAGES } from "../../guardrails/index.js";
 import { matchedRuleIds } from "../../policies/trace.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
@@ -61,8 +63,24 @@ export async function startReview(turn: Turn): Promise<void> {
   }
   turn.say(phrase(phrases.reviewIntro, { card: reviewCard(decision) }));
   for (const m of waiverMessages(decision)) turn.say(m);
-  for (const o of turn.pending("execute")) turn.say(obligationMessage(o));
+  const due = new Set([...turn.pending("execute"), ...changedSinceSaid(turn)].map((o) => o.id));
+  for (const o of decision.obligations) if (due.has(o.id)) turn.say(obligationMessage(o));
   turn.say(phrase(phrases.anyQuestions, { suggestions: ["Continue", "What do I owe?", "Talk to a person"] }));
+}
+
+/**
+ * Disclosures due before execution that were said in other words than the decision's now: the
+ * facts changed since (a new postcode, a reason), so the customer hears them again as they are.
+ */
+function changedSinceSaid(turn: Turn): Obligation[] {
+  const upTo = STAGES.indexOf("execute");
+  return turn
+    .decision()
+    .obligations.filter((o) => STAGES.indexOf(o.before) <= upTo)
+    .filter((o) => {
+      const said = dischargeOf(turn.state.ledger, o.id)?.textHash;
+      return said !== undefined && said !== hashText(o.message);
+    });
 }
 
 /** The customer answered the review: continue to an offer (when allowed) or to confirmation. */

@@ -1,17 +1,65 @@
 /**
  * Understand what the customer wants to end and why: which services (when they have more than
- * one), the reason (optional), the new postcode when moving (so coverage is a fact), whether to
- * keep a mobile number. Claims about promises are collected for the policy to see.
+ * one), the reason (optional, asked at most once and never when already told), the new
+ * postcode when moving (so coverage is a fact), whether to keep a mobile number. Whatever is
+ * still missing is asked in one message. Any fact is kept whenever it is said, before
+ * identification too, and a later statement corrects it. Claims about promises are collected
+ * for the policy to see; a hand-over the policy requires happens as soon as it is known.
  */
-import type { Service } from "../../domain/customer.js";
+import { normalisePostcode, type Service } from "../../domain/customer.js";
+import type { Expectation } from "../../domain/understanding.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
+import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startHandover } from "./handover.js";
-import { startReview } from "./review.js";
+import { answerTopics } from "./render.js";
+import { recordDecision, startReview } from "./review.js";
 
 export function activeServices(turn: Turn): Service[] {
-  return (turn.customer?.services ?? []).filter((s) => s.status === "active" || s.status === "pending");
+  const cancelled = new Set(turn.state.cancelledServiceIds ?? []);
+  return (turn.customer?.services ?? []).filter(
+    (s) => (s.status === "active" || s.status === "pending") && !cancelled.has(s.id),
+  );
+}
+
+/** The new postcode this message gives, if it gives one (never the account's own). */
+function newPostcodeIn(turn: Turn): string | undefined {
+  const { heard, state } = turn;
+  const f = state.facts;
+  if (heard.newPostcode) return heard.newPostcode;
+  if (!heard.postcode) return undefined;
+  if (state.expecting === "new_postcode") return heard.postcode;
+  // Never from a message that identifies (its postcode is the account's), never the account's own.
+  if (state.expecting === "postcode" || heard.accountNumber) return undefined;
+  if (turn.customer && normalisePostcode(heard.postcode) === normalisePostcode(turn.customer.postcode))
+    return undefined;
+  const moving = f.reason === "moving" || heard.reason === "moving";
+  if (heard.correctsPostcode && (moving || f.newPostcode)) return heard.postcode;
+  if (moving && !f.newPostcode) return heard.postcode;
+  return undefined;
+}
+
+/** True when this message tells something that changes the facts already gathered. */
+export function changesFacts(turn: Turn): boolean {
+  const { heard, state } = turn;
+  const f = state.facts;
+  const postcode = newPostcodeIn(turn);
+  if (postcode && postcode !== f.newPostcode) return true;
+  if (heard.reason && heard.reason !== "other" && heard.reason !== f.reason) return true;
+  if (heard.claim && !f.claims.some((c) => c.text === heard.claim?.text)) return true;
+  if (heard.keepNumber !== undefined && heard.keepNumber !== f.keepNumber) return true;
+  if (heard.legalThreat && !f.legalThreat) return true;
+  if (heard.serviceKinds && heard.serviceKinds.length > 0 && turn.customer) {
+    // "Actually, only the TV": another set of services than the one chosen.
+    const kinds = new Set<string>(heard.serviceKinds);
+    const named = activeServices(turn)
+      .filter((s) => kinds.has(s.kind))
+      .map((s) => s.id)
+      .sort();
+    if (named.length > 0 && named.join() !== [...(f.serviceIds ?? [])].sort().join()) return true;
+  }
+  return false;
 }
 
 /** Applies whatever this message told us to the gathered facts. */
@@ -28,12 +76,16 @@ export function absorb(turn: Turn): void {
     if (heard.intents.includes("yes")) f.keepNumber = true;
     else if (heard.intents.includes("no")) f.keepNumber = false;
   }
-  if (
-    heard.postcode &&
-    (state.expecting === "new_postcode" || (f.reason === "moving" && !f.newPostcode && state.customerId))
-  ) {
-    f.newPostcode = heard.postcode;
-    f.newCountry ??= turn.customer?.address.country;
+  const newPostcode = newPostcodeIn(turn);
+  if (newPostcode) {
+    f.newPostcode = newPostcode;
+    if (!f.reason || f.reason === "other") f.reason = "moving";
+  }
+  if (f.newPostcode && turn.customer) {
+    // Said before identification, it may turn out to be the account's own postcode: not an address to move to.
+    if (normalisePostcode(f.newPostcode) === normalisePostcode(turn.customer.postcode))
+      f.newPostcode = undefined;
+    else f.newCountry ??= turn.customer.address.country;
   }
   if (heard.serviceKinds && heard.serviceKinds.length > 0) f.serviceKinds = heard.serviceKinds;
   if (f.serviceKinds && turn.customer) {
@@ -42,56 +94,101 @@ export function absorb(turn: Turn): void {
     if (named.length > 0) f.serviceIds = named.map((s) => s.id);
     f.serviceKinds = undefined;
   }
+  // "All", or "all of them, it's too expensive" when the question asked for the reason as well.
+  const all = /\b(all|both|everything|allt|alla|båda|alles|beide)\b/i;
+  const allFirst = /(^|[,.;:!]\s*)(all|both|everything|allt|alla|båda|alles|beide)\b/i;
   if (
-    state.expecting === "services" &&
     !f.serviceIds &&
-    /\b(all|both|everything|allt|alla|båda|alles|beide)\b/i.test(turn.text)
+    turn.customer &&
+    (state.expecting === "services" ? all : allFirst).test(turn.text) &&
+    (state.expecting === "services" || state.stage === "understand")
   )
     f.serviceIds = activeServices(turn).map((s) => s.id);
   if (state.expecting === "reason" && !f.reason && heard.intents.includes("no")) f.reason = "other";
   turn.invalidate();
 }
 
-/** After identification: ask only what is still missing, then review. */
-export async function startUnderstanding(turn: Turn): Promise<void> {
+/**
+ * Right after identification: services with a confirmed cancellation are not offered again,
+ * and the customer hears at once that they are done (reference, end dates, what still makes
+ * sense). True when nothing is left to cancel.
+ */
+async function settleAlreadyCancelled(turn: Turn): Promise<boolean> {
   const { state } = turn;
+  if (state.cancelledServiceIds !== undefined || state.executedAt) return false;
+  const done = (await cancellationsFor(turn)).filter((c) => c.conversationId !== turn.conversationId);
+  state.cancelledServiceIds = done.flatMap((c) => c.services.map((s) => s.serviceId));
+  if (done.length === 0) return false;
+  await tellAlreadyCancelled(turn, done);
+  const cancelled = new Set(state.cancelledServiceIds);
+  if (state.facts.serviceIds) {
+    state.facts.serviceIds = state.facts.serviceIds.filter((id) => !cancelled.has(id));
+    if (state.facts.serviceIds.length === 0) state.facts.serviceIds = undefined;
+    turn.invalidate();
+  }
+  if (activeServices(turn).length > 0) return false;
+  state.stage = "closed";
+  state.expecting = "anything";
+  return true;
+}
+
+/** After identification (and after each answer): ask only what is still missing, then review. */
+export async function startUnderstanding(turn: Turn): Promise<void> {
+  const { state, heard } = turn;
   state.stage = "understand";
   absorb(turn);
+  if (await settleAlreadyCancelled(turn)) return;
   const services = activeServices(turn);
   const f = state.facts;
   if (services.length === 0) {
     await startHandover(turn, [{ ruleId: "bot.no-services", reason: phrases.noActiveServices }]);
     return;
   }
+  if (!f.serviceIds && services.length === 1) f.serviceIds = [services[0]!.id];
+  turn.invalidate();
+  // A hand-over the policy requires happens at once, before any optional question.
+  const decision = turn.decision();
+  if (decision.escalation.required) {
+    recordDecision(turn);
+    await startHandover(turn, decision.escalation.reasons);
+    return;
+  }
+  // A question asked on the way is answered from the decision as it stands, then we carry on.
+  if (heard.intents.includes("question") && heard.topics.length > 0)
+    for (const m of answerTopics(decision, heard.topics)) turn.say(m);
+
+  // One message asks everything still missing. What it expects (which short answers mean
+  // what) is the optional reason when it is asked, so "I changed my mind" reads as a reason;
+  // else the new postcode, keeping the number, the services.
+  const asks: string[] = [];
+  const expected = new Set<Expectation>();
+  const ask = (text: string, as: Expectation) => {
+    asks.push(text);
+    expected.add(as);
+  };
+  let suggestions: string[] | undefined;
   if (!f.serviceIds) {
-    if (services.length === 1) f.serviceIds = [services[0]!.id];
-    else {
-      state.expecting = "services";
-      turn.say(
-        phrase(phrases.whichServices(services), {
-          suggestions: ["All of them", ...services.map((s) => s.plan)],
-        }),
-      );
-      return;
-    }
+    ask(phrases.whichServices(services), "services");
+    suggestions = ["All of them", ...services.map((s) => s.plan)];
+  }
+  if (f.reason === "moving" && !f.newPostcode) ask(phrases.askNewPostcode, "new_postcode");
+  const mobiles = services.filter((s) => s.kind === "mobile" && s.phoneNumber);
+  const mobile = f.serviceIds ? mobiles.find((s) => f.serviceIds?.includes(s.id)) : mobiles[0];
+  if (mobile && f.keepNumber === undefined) {
+    ask(f.serviceIds ? phrases.askKeepNumber(mobile) : phrases.askKeepNumberIfMobile(mobile), "keep_number");
+    suggestions ??= ["Yes", "No"];
   }
   if (!f.reason && !f.reasonAsked) {
     f.reasonAsked = true;
-    state.expecting = "reason";
-    turn.say(phrase(phrases.askReason));
+    ask(asks.length > 0 ? phrases.askReasonToo : phrases.askReason, "reason");
+  }
+  const expecting = (["reason", "new_postcode", "keep_number", "services"] as const).find((e) =>
+    expected.has(e),
+  );
+  if (expecting) {
+    state.expecting = expecting;
+    turn.say(phrase(asks.join("\n"), suggestions ? { suggestions } : {}));
     return;
   }
-  if (f.reason === "moving" && !f.newPostcode) {
-    state.expecting = "new_postcode";
-    turn.say(phrase(phrases.askNewPostcode));
-    return;
-  }
-  const mobile = services.find((s) => s.kind === "mobile" && f.serviceIds?.includes(s.id) && s.phoneNumber);
-  if (mobile && f.keepNumber === undefined) {
-    state.expecting = "keep_number";
-    turn.say(phrase(phrases.askKeepNumber(mobile), { suggestions: ["Yes", "No"] }));
-    return;
-  }
-  turn.invalidate();
   await startReview(turn);
 }

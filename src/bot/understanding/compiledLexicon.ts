@@ -3,7 +3,7 @@
  * matcher holds every language, and a match tells its language). A bad entry fails here,
  * at import, with the language, category and entry named.
  */
-import type { LeavingReason } from "../../policies/decision.js";
+import type { LeavingReason } from "../../domain/decision.js";
 import { de } from "./lexicon.de.js";
 import { en } from "./lexicon.en.js";
 import type { ClaimKind, Entries, LexiconData, NamedServiceKind, TopicWithWords } from "./lexicon.js";

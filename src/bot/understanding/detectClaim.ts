@@ -5,7 +5,7 @@
  * any time, no fee, in that order) and is "other" when none fits. The policy matches the
  * claim against the promises on record; the understander never judges it.
  */
-import type { ClaimedPromise } from "../../policies/decision.js";
+import type { ClaimedPromise } from "../../domain/decision.js";
 import { CLAIM_KINDS, lexicon } from "./compiledLexicon.js";
 import type { ClaimKind } from "./lexicon.js";
 import { type Message, prepareMessage } from "./message.js";

@@ -4,12 +4,13 @@
  * means: "no" to an offer declines it, "yes" to "shall I cancel?" is a high-confidence yes.
  * Identity and reasons are added by `understand`.
  */
+
+import type { Expectation } from "../../domain/understanding.js";
 import { lexicon } from "./compiledLexicon.js";
 import { CONFIDENCE as C, type IntentScores } from "./intentScores.js";
 import { atClauseStart, type Message } from "./message.js";
 import { isNegated, modalBefore } from "./negation.js";
 import type { Hit } from "./phrases.js";
-import type { Expectation } from "./understanding.js";
 
 /** What the caller needs besides the scores. */
 export interface IntentFacts {

@@ -3,10 +3,11 @@
  * number is fine")? "Don't need the number" is checked first, and a negated wish to keep it
  * ("I don't want to keep my number") is a no. When the bot asked, a yes or no answers it.
  */
+
+import type { Expectation } from "../../domain/understanding.js";
 import { lexicon } from "./compiledLexicon.js";
 import type { Message } from "./message.js";
 import { isNegated } from "./negation.js";
-import type { Expectation } from "./understanding.js";
 
 export function detectKeepNumber(
   message: Message,

@@ -5,11 +5,12 @@
  * then German ("ja" alone reads as Swedish: the engine should keep the conversation's
  * language for one-word answers).
  */
+
+import type { Language } from "../../domain/understanding.js";
 import { de } from "./lexicon.de.js";
 import { en } from "./lexicon.en.js";
 import { sv } from "./lexicon.sv.js";
 import type { Message } from "./message.js";
-import type { Language } from "./understanding.js";
 
 const WORDS = new Map<string, Language[]>();
 const STEMS: { stem: string; lang: Language }[] = [];

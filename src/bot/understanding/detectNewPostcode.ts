@@ -10,10 +10,11 @@
  * right before each postcode (`postcodeRejecting`, `postcodeLeaving`, `postcodeDestination` in
  * the lexicons) and the words right after it ("… is wrong", "… ist falsch", "… är fel").
  */
+
+import type { Expectation } from "../../domain/understanding.js";
 import { lexicon, postcodeCues } from "./compiledLexicon.js";
 import { extractIdentity } from "./extractIdentity.js";
 import { type Message, prepareMessage } from "./message.js";
-import type { Expectation } from "./understanding.js";
 
 export interface NewPostcode {
   /**

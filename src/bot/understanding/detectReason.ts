@@ -10,12 +10,12 @@
  * "I changed my mind" is either a reason (the contract just signed: `changed_mind`) or a
  * decision to stay; `readChangeOfMind` tells which from the rest of the message.
  */
-import type { LeavingReason } from "../../policies/decision.js";
+import type { LeavingReason } from "../../domain/decision.js";
+import type { Expectation } from "../../domain/understanding.js";
 import { lexicon, negation, REASON_PRIORITY } from "./compiledLexicon.js";
 import { type Message, wordsOf } from "./message.js";
 import { isNegated } from "./negation.js";
 import type { Hit } from "./phrases.js";
-import type { Expectation } from "./understanding.js";
 
 function ownNegation(text: string, hit: Hit): boolean {
   const first = wordsOf(text, hit.start, hit.end)[0] ?? "";

@@ -14,6 +14,7 @@
  * `kinds` is then never empty, so the conversation needs no "which services?" question.
  */
 import { ServiceKind } from "../../domain/customer.js";
+import type { Expectation } from "../../domain/understanding.js";
 import {
   everythingNotObject,
   lexicon,
@@ -24,7 +25,6 @@ import {
 import { type Message, wordAfter, wordsOf } from "./message.js";
 import { isNegated } from "./negation.js";
 import type { Hit, Phrases } from "./phrases.js";
-import type { Expectation } from "./understanding.js";
 
 export interface NamedServices {
   kinds?: ServiceKind[];

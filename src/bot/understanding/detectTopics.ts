@@ -3,9 +3,10 @@
  * mentions them. Found in any message, not only in questions, so the bot can answer a
  * question and also see what a statement touches on ("cancel my TV, I'll return the box").
  */
+
+import type { Topic } from "../../domain/understanding.js";
 import { lexicon, TOPICS_WITH_WORDS } from "./compiledLexicon.js";
 import type { Message } from "./message.js";
-import type { Topic } from "./understanding.js";
 
 export function detectTopics(message: Message): Topic[] {
   const found: { topic: Topic; at: number }[] = [];

@@ -14,8 +14,9 @@
  * asked for a postcode and none of the formats match, a short answer with a digit is taken
  * as typed (upper case, single spaces).
  */
+
+import type { Expectation } from "../../domain/understanding.js";
 import type { Message } from "./message.js";
-import type { Expectation } from "./understanding.js";
 
 export interface Identity {
   accountNumber?: string;

@@ -3,7 +3,7 @@
  * surest first, ties broken by what matters most to the conversation (a request for a person
  * first, then a change of heart, then the offer, the cancellation …).
  */
-import type { Intent } from "./understanding.js";
+import type { Intent } from "../../domain/understanding.js";
 
 /** The confidence levels the detectors give. The engine asks the LLM below 0.6. */
 export const CONFIDENCE = {

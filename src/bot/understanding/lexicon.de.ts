@@ -105,7 +105,7 @@ export const de: LexiconData = {
       "restlaufzeit*", "ab wann",
     ],
     device: ["handy", "handys", "smartphone*", "telefon", "gerät", "geräte", "entsperr*", "gesperrt", "simlock*", "sim lock", "netzsperre", "iphone*", "samsung", "imei"],
-    porting: ["*nummer (?:mitnehmen|behalten|portieren|übertragen)", "rufnummernmitnahme", "mitnahme", "portierung*", "portieren", "nummernmitnahme", "meine nummer mit"],
+    porting: ["*nummer (?:mitnehmen|behalten|portieren|übertragen)", "rufnummernmitnahme", "mitnahme", "portierung*", "portieren", "nummernmitnahme", "meine nummer mit", "passiert mit meiner (?:rufnummer|nummer|handynummer)"],
     payment: ["*lastschrift*", "einzugsermächtigung*", "sepa*", "abbuch*", "bankeinzug", "dauerauftrag", "zahlungsart", "zahlungsmethode", "kreditkarte", "bankverbindung", "mandat*"],
     final_bill: ["schlussrechnung*", "letzte rechnung", "letzten rechnung", "endabrechnung*", "abschlussrechnung*", "schlussabrechnung*"],
     equipment: ["router*", "fritzbox*", "fritz box", "box", "receiver*", "modem*", "zurückschicken", "zurücksenden", "zurückgeben", "rücksendung*", "leihgerät*", "hardware", "retour*", "mietgerät*"],

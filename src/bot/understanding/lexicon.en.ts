@@ -186,6 +186,7 @@ export const en: LexiconData = {
       "pac", "pac code", "stac", "port", "porting", "ported", "port out", "number (?:transfer|port*)",
       "(?:transfer*|tak*|mov*|bring*) (?:my|the|our) (?:phone |mobile )?number", "porting code",
       "switching code", "(?:new|same) number",
+      "(?:happens|happen|happening) to (?:my|the|our) (?:phone |mobile )?(?:number|numbers)",
     ],
     payment: [
       "direct debit*", "dd", "mandate", "standing order", "payment method", "card (?:payment|details)",

@@ -94,7 +94,7 @@ export const sv: LexiconData = {
     device: ["telefon", "telefonen", "mobiltelefon*", "mobilen", "luren", "lås* upp", "låst", "operatörslås*", "simlås*", "upplåst", "enhet*", "iphone*", "samsung", "imei"],
     porting: [
       `behålla (?:mitt |mina |samma |vårt )?${NUMBER}`, "portera*", "portering*", "nummerflytt*",
-      `flytta (?:med )?(?:mitt |mina )?${NUMBER}`, `ta med (?:mig )?(?:mitt )?${NUMBER}`, "samma nummer",
+      `flytta (?:med )?(?:mitt |mina )?${NUMBER}`, `ta med (?:mig )?(?:mitt )?${NUMBER}`, "samma nummer", `händer med (?:mitt |mina )?${NUMBER}`,
     ],
     payment: ["autogiro*", "e faktura", "efaktura", "betalning*", "betalningssätt", "medgivande*", "swish", "bankkort*"],
     final_bill: ["slutfaktura*", "sista faktura*", "sista räkning*", "slutreglering*", "slutavräkning*"],
@@ -134,7 +134,7 @@ export const sv: LexiconData = {
   everythingElse: ["allt annat", "resten", "de andra", "det andra", "övriga (?:tjänster|abonnemang)?", "allt det andra"],
   keepNumberYes: [
     `behålla (?:mitt |samma |vårt )?${NUMBER}`, "portera*", "portering*", "nummerflytt*",
-    `flytta (?:med )?(?:mitt )?${NUMBER}`, `ta med (?:mig )?(?:mitt )?${NUMBER}`, "samma nummer",
+    `flytta (?:med )?(?:mitt )?${NUMBER}`, `ta med (?:mig )?(?:mitt )?${NUMBER}`, "samma nummer", `händer med (?:mitt |mina )?${NUMBER}`,
   ],
   keepNumberNo: [
     `(?:behöver|vill) inte … ${NUMBER}`, "nytt nummer (?:är|går) (?:bra|fint|okej)", "(?:strunt|skit) i numret",

@@ -18,8 +18,8 @@
  * marked "whole message" only when they are all the message says (politeness words such as
  * "please" or "tack" around them allowed).
  */
-import type { ClaimedPromise, LeavingReason } from "../../policies/decision.js";
-import type { Topic } from "./understanding.js";
+import type { ClaimedPromise, LeavingReason } from "../../domain/decision.js";
+import type { Topic } from "../../domain/understanding.js";
 
 /** The service kinds a customer names in words. */
 export type NamedServiceKind = "broadband" | "tv" | "mobile" | "landline" | "subscription";

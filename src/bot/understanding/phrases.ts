@@ -7,8 +7,9 @@
  * entries can start with (see `startWords`), and a message knows its words, so a category is
  * only run when one of its first words is in the message (the "gate", computed once per message).
  */
+
+import type { Language } from "../../domain/understanding.js";
 import type { Entries } from "./lexicon.js";
-import type { Language } from "./understanding.js";
 
 export interface Hit {
   /** Index of the space before the phrase. */

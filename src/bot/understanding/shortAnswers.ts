@@ -9,7 +9,7 @@
  * The memory is bounded; the oldest text is forgotten first.
  */
 import { deepFreeze } from "../../domain/deepFreeze.js";
-import type { Understand, Understanding } from "./understanding.js";
+import type { Understand, Understanding } from "../../domain/understanding.js";
 
 /** Longest text remembered, in UTF-16 units: "no thanks, just cancel everything please". */
 export const SHORT_ANSWER_LENGTH = 48;

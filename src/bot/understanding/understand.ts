@@ -28,7 +28,8 @@
  * // u.intents: ["question", "give_reason"], u.confidence: 0.9, u.reason: "price",
  * // u.topics: ["porting"], u.keepNumber: true, u.language: "en"
  */
-import type { LeavingReason } from "../../policies/decision.js";
+import type { LeavingReason } from "../../domain/decision.js";
+import type { Expectation, Topic, Understand, Understanding } from "../../domain/understanding.js";
 import { detectClaim } from "./detectClaim.js";
 import { detectInjection } from "./detectInjection.js";
 import { detectIntents } from "./detectIntents.js";
@@ -43,7 +44,6 @@ import { extractIdentity } from "./extractIdentity.js";
 import { CONFIDENCE as C, IntentScores } from "./intentScores.js";
 import { type Message, prepareMessage } from "./message.js";
 import { rememberingShortAnswers } from "./shortAnswers.js";
-import type { Expectation, Topic, Understand, Understanding } from "./understanding.js";
 
 export { CONFIDENCE } from "./intentScores.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LlmEnv, llmConfigFrom, NO_API_KEY } from "../../../src/adapters/openai/llmConfig.js";
+import { LlmEnv, llmConfigFrom, NO_API_KEY } from "../../../src/config.js";
 
 describe("LlmEnv and llmConfigFrom", () => {
   it("configures no LLM when neither a key nor a base URL is set", () => {

@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OpenAiLlm } from "../../../src/adapters/openai/openAiLlm.js";
-import type { LlmUnderstandRequest } from "../../../src/bot/llm/llm.js";
 import { type LlmFallback, phraseWithLlm, understandWithLlm } from "../../../src/bot/llm/llmFallback.js";
+import type { LlmUnderstandRequest } from "../../../src/domain/llm.js";
 import { type FakeOpenAi, startFakeOpenAi } from "../../support/fakeOpenAi.js";
 import {
   botToneCheck,

@@ -1,7 +1,7 @@
 /** The OpenAI adapter through the real SDK against the loopback fake: wire format and errors. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OpenAiLlm, openAiLlmFrom } from "../../../src/adapters/openai/openAiLlm.js";
-import { LlmError } from "../../../src/bot/llm/llmError.js";
+import { LlmError } from "../../../src/domain/llmError.js";
 import { FAKE_API_KEY, type FakeOpenAi, startFakeOpenAi } from "../../support/fakeOpenAi.js";
 import { llmFor, modelSaid, TEST_MODEL } from "./support.js";
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { OpenAiLlm } from "../../../src/adapters/openai/openAiLlm.js";
 import type { UnderstandingWire } from "../../../src/adapters/openai/understandingFormat.js";
-import type { Understanding } from "../../../src/bot/understanding/understanding.js";
+import type { Understanding } from "../../../src/domain/understanding.js";
 import {
   type CompiledTone,
   checkUtterance,

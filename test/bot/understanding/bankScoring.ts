@@ -4,8 +4,8 @@
  * postcode corrections), so the tuned and the held-out accuracy can be reported apart.
  */
 import { understand } from "../../../src/bot/understanding/understand.js";
-import type { Language } from "../../../src/bot/understanding/understanding.js";
 import { ServiceKind } from "../../../src/domain/customer.js";
+import type { Language } from "../../../src/domain/understanding.js";
 import type { Bank, PostcodeItem, ReasonItem, ServicesItem, ServicesLabel } from "./phraseBank.tuned.js";
 
 export const LANGUAGES: readonly Language[] = ["en", "de", "sv"];

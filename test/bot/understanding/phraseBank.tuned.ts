@@ -7,9 +7,9 @@
  * for every kind less those kept. Reason labels are `LeavingReason`s.
  */
 
-import type { Language } from "../../../src/bot/understanding/understanding.js";
 import type { ServiceKind } from "../../../src/domain/customer.js";
-import type { LeavingReason } from "../../../src/policies/decision.js";
+import type { LeavingReason } from "../../../src/domain/decision.js";
+import type { Language } from "../../../src/domain/understanding.js";
 
 export type ServicesLabel = ServiceKind[] | "all" | { allBut: ServiceKind[] };
 export interface ServicesItem {

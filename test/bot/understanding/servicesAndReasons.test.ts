@@ -14,9 +14,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { understand } from "../../../src/bot/understanding/understand.js";
-import type { Language } from "../../../src/bot/understanding/understanding.js";
 import type { ServiceKind } from "../../../src/domain/customer.js";
-import type { LeavingReason } from "../../../src/policies/decision.js";
+import type { LeavingReason } from "../../../src/domain/decision.js";
+import type { Language } from "../../../src/domain/understanding.js";
 import {
   accuracyOf,
   CANCEL,

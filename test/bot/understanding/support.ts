@@ -6,15 +6,15 @@
  */
 import { expect } from "vitest";
 import { understand } from "../../../src/bot/understanding/understand.js";
+import { ServiceKind } from "../../../src/domain/customer.js";
+import type { ClaimedPromise, LeavingReason } from "../../../src/domain/decision.js";
 import type {
   Expectation,
   Intent,
   Language,
   Topic,
   Understanding,
-} from "../../../src/bot/understanding/understanding.js";
-import { ServiceKind } from "../../../src/domain/customer.js";
-import type { ClaimedPromise, LeavingReason } from "../../../src/policies/decision.js";
+} from "../../../src/domain/understanding.js";
 
 export interface Case {
   /** What the customer types. */
