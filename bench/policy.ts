@@ -20,6 +20,7 @@
 import { parseArgs } from "node:util";
 import { Engine, type EngineResult, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
 import { readCustomerFile } from "../src/adapters/files/readCustomerFile.js";
+import { loadPolicyFolder } from "../src/adapters/policyFolder/policyFolder.js";
 import type { Coverage, Customer, Device, Service } from "../src/domain/customer.js";
 import { isCovered } from "../src/domain/customer.js";
 import {
@@ -30,10 +31,10 @@ import {
   longDate,
   monthsBetween,
   workingDaysAfter,
-} from "../src/policies/dates.js";
-import type { ConversationFacts, DecisionContext } from "../src/policies/decision.js";
-import { decide, formatPolicyError, loadPolicyFolder } from "../src/policies/index.js";
-import { formatMoney, roundMoney } from "../src/policies/money.js";
+} from "../src/domain/dates.js";
+import type { ConversationFacts, DecisionContext } from "../src/domain/decision.js";
+import { formatMoney, roundMoney } from "../src/domain/money.js";
+import { decide, formatPolicyError } from "../src/policies/index.js";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, decisions: { type: "string", default: "3000" } },

@@ -344,7 +344,11 @@ async function main() {
   // Imported here so that the worker thread does not load the servers' modules.
   const { aFairExitServer } = await import("../test/support/fairexitServer.js");
   const { startEchoBot } = await import("./echoBot.js");
-  const fairexit = await aFairExitServer();
+  // The bench measures turns, not the rate limits (the echo bot has none): lift them.
+  const fairexit = await aFairExitServer({
+    FAIREXIT_RATE_LIMIT_PER_CLIENT: "100000000",
+    FAIREXIT_RATE_LIMIT_PER_CONVERSATION: "100000000",
+  });
   const echo = await startEchoBot("127.0.0.1", { adapter: echoAdapter });
   const urls: Record<Side, string> = { echo: echo.url, FairExit: fairexit.url };
 

@@ -2,28 +2,40 @@
  * The composition root: the one place that turns configuration into adapters and hands them
  * to the features. Everything else receives its dependencies as arguments.
  */
+import { join } from "node:path";
 import {
   type BotFrameworkEndpoint,
   createBotFrameworkEndpoint,
 } from "./adapters/botframework/botFrameworkEndpoint.js";
 import { dataFolderSecret, randomSecret } from "./adapters/files/dataFolderSecret.js";
+import { EmbeddedNotifier } from "./adapters/files/embeddedNotifier.js";
+import { JsonlHandover } from "./adapters/files/jsonlHandover.js";
+import { JsonlOperationsJournal } from "./adapters/files/jsonlOperationsJournal.js";
+import { openJsonlOutbox } from "./adapters/files/jsonlOutbox.js";
 import { readCustomerFile } from "./adapters/files/readCustomerFile.js";
 import { createLogger } from "./adapters/logging/pinoLogger.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
+import { MemoryHandover } from "./adapters/memory/memoryHandover.js";
 import { openMemoryStore } from "./adapters/memory/memoryStore.js";
 import { openAiLlmFrom } from "./adapters/openai/openAiLlm.js";
+import { policyFolderSource } from "./adapters/policyFolder/policyFolder.js";
+import { WebhookNotifier, WebhookOperations } from "./adapters/webhook/webhookOperations.js";
 import { AuditTrail } from "./audit/auditTrail.js";
-import { type BotAdapters, composeBotAdapters } from "./bot/composeBot.js";
 import { ConversationEngine } from "./bot/conversationEngine.js";
 import { understand } from "./bot/understanding/understand.js";
 import { DirectLineConversations } from "./channels/directLine/directLineConversations.js";
 import { DirectLineTokens } from "./channels/directLine/directLineToken.js";
 import type { Config } from "./config.js";
 import { clockStartingAt, systemClock } from "./domain/clock.js";
+import type { ObservableHandover } from "./domain/handover.js";
 import type { Logger } from "./domain/logger.js";
-import type { Clock, Store } from "./domain/ports.js";
+import type { Clock, CustomerStore, Store } from "./domain/ports.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
+import { EmbeddedOperations, MemoryOperationsJournal } from "./execution/embeddedOperations.js";
+import { MemoryNotifier } from "./execution/memoryNotifier.js";
+import { MemoryOutboxStore } from "./execution/outboxLog.js";
+import type { Notifier, Operations, OutboxStore } from "./execution/ports.js";
 import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
 
 export interface App {
@@ -69,6 +81,63 @@ export async function openConfiguredStore(config: Config, logger: Logger): Promi
   return store;
 }
 
+export interface BotAdapters {
+  outbox: OutboxStore;
+  operations: Operations;
+  notifier: Notifier;
+  handover: ObservableHandover;
+}
+
+export interface BotAdapterOptions {
+  kind: string;
+  dataDir: string;
+  secret: string;
+  operationsUrl?: string;
+  notifyUrl?: string;
+  webhookSecret?: string;
+  clock: Clock;
+  logger: Logger;
+  /** Where embedded operations close credited disputes. */
+  customers?: CustomerStore;
+}
+
+/**
+ * The conversation engine's outbox, operations, notifier and hand-over for a store kind: the
+ * embedded ones keep their files in the data folder, the memory ones in memory; webhooks
+ * replace operations and the notifier when configured.
+ */
+export async function composeBotAdapters(o: BotAdapterOptions): Promise<BotAdapters> {
+  const now = () => o.clock.now();
+  const persistent = o.kind !== "memory";
+  const webhook = (url: string | undefined) =>
+    url && o.webhookSecret ? { url, secret: o.webhookSecret } : undefined;
+  const ops = webhook(o.operationsUrl);
+  const notify = webhook(o.notifyUrl);
+  const operations: Operations = ops
+    ? new WebhookOperations(ops.url, { secret: ops.secret })
+    : new EmbeddedOperations(
+        persistent
+          ? await JsonlOperationsJournal.open(join(o.dataDir, "operations.jsonl"))
+          : new MemoryOperationsJournal(),
+        now,
+        o.secret,
+        o.customers,
+      );
+  const notifier: Notifier = notify
+    ? new WebhookNotifier(notify.url, { secret: notify.secret })
+    : persistent
+      ? await EmbeddedNotifier.open(join(o.dataDir, "notifications.jsonl"), now, o.logger)
+      : new MemoryNotifier(now);
+  return {
+    outbox: persistent ? await openJsonlOutbox(join(o.dataDir, "outbox.jsonl")) : new MemoryOutboxStore(),
+    operations,
+    notifier,
+    handover: persistent
+      ? new JsonlHandover(join(o.dataDir, "handovers.jsonl"), o.logger)
+      : new MemoryHandover(),
+  };
+}
+
 /**
  * The secret when FAIREXIT_SECRET is unset: random, kept in the data folder (or per process for
  * the memory store), never a constant. Production refuses to start without FAIREXIT_SECRET.
@@ -97,9 +166,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, logPii: config.logPii });
   const clock = overrides.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : systemClock);
   const store = overrides.store ?? (await openConfiguredStore(config, logger));
-  const policies = await createPolicyHolder(config.policyDir, logger, { now: () => clock.now() });
+  const policies = await createPolicyHolder(policyFolderSource(config.policyDir), logger, {
+    now: () => clock.now(),
+  });
   const secret = config.secret ?? generatedSecret(config, store, logger);
-  const bot = await composeBotAdapters({ ...config, kind: store.kind, secret, clock, logger });
+  const bot = await composeBotAdapters({
+    ...config,
+    kind: store.kind,
+    customers: store.customers,
+    secret,
+    clock,
+    logger,
+  });
   const engine = new ConversationEngine({
     store,
     policy: () => {

@@ -4,7 +4,56 @@
  */
 import { resolve } from "node:path";
 import { z } from "zod";
-import { type LlmConfig, LlmEnv, llmConfigFrom } from "./adapters/openai/llmConfig.js";
+import { ConfigError } from "./domain/configError.js";
+
+export const DEFAULT_LLM_MODEL = "gpt-4o-mini";
+export const DEFAULT_LLM_BUDGET_MS = 2000;
+/** Sent as the API key to servers that need none (Ollama, vLLM without --api-key). */
+export const NO_API_KEY = "not-needed";
+
+/**
+ * The LLM's variables. The LLM is optional: with neither OPENAI_API_KEY nor OPENAI_BASE_URL
+ * set, `llmConfigFrom` returns undefined and the bot runs on its rules and templates alone.
+ */
+export const LlmEnv = z.object({
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://api.openai.com/v1" })
+    .optional(),
+  OPENAI_MODEL: z
+    .string()
+    .trim()
+    .min(1, "expected a model name such as gpt-4o-mini")
+    .default(DEFAULT_LLM_MODEL),
+  FAIREXIT_LLM_BUDGET_MS: z.coerce
+    .number({ error: "expected a number of milliseconds" })
+    .int("expected a whole number of milliseconds")
+    .min(100, "expected at least 100 ms")
+    .max(30_000, "expected at most 30000 ms: a customer is waiting")
+    .default(DEFAULT_LLM_BUDGET_MS),
+});
+export type LlmEnv = z.output<typeof LlmEnv>;
+
+export interface LlmConfig {
+  /** Secret: never log it. */
+  apiKey: string;
+  /** Any OpenAI-compatible server (Azure OpenAI v1, vLLM, Ollama …); undefined = api.openai.com. */
+  baseURL: string | undefined;
+  model: string;
+  /** How long the bot waits for the LLM before it carries on without it. */
+  budgetMs: number;
+}
+
+/** The LLM configuration from parsed variables, or undefined when no LLM is configured. */
+export function llmConfigFrom(env: LlmEnv): LlmConfig | undefined {
+  if (env.OPENAI_API_KEY === undefined && env.OPENAI_BASE_URL === undefined) return undefined;
+  return {
+    apiKey: env.OPENAI_API_KEY ?? NO_API_KEY,
+    baseURL: env.OPENAI_BASE_URL,
+    model: env.OPENAI_MODEL,
+    budgetMs: env.FAIREXIT_LLM_BUDGET_MS,
+  };
+}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
@@ -124,16 +173,6 @@ export interface BotFrameworkConfig {
   appPassword: string | undefined;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId: string | undefined;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
-    this.name = "ConfigError";
-  }
 }
 
 /** Variables whose values are credentials: an error names their length, never their value. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
+import { ConfigError } from "../src/domain/configError.js";
 
 describe("configuration from the environment", () => {
   it("runs on defaults: port 3978, the embedded store under data/store, policies/", () => {

@@ -2,9 +2,10 @@
  * What features call to record something for the audit trail: masks personal data, stamps the
  * time from the Clock port, appends to the store's AuditLog.
  */
+
+import type { AuditEntry, AuditKind } from "../domain/auditEntry.js";
 import { deepFreeze } from "../domain/deepFreeze.js";
 import type { AuditLog, Clock } from "../domain/ports.js";
-import type { AuditEntry, AuditKind } from "./auditEntry.js";
 import { DEFAULT_MASKED_FIELDS, maskPii } from "./maskPii.js";
 import { RecentEntries, type RecentQuery } from "./recentEntries.js";
 

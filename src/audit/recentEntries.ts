@@ -3,8 +3,9 @@
  * identity checks an account number had in the last minutes, across conversations and restarts.
  * Built once from the log on first use, then kept up to date by the entries recorded after it.
  */
+
+import type { AuditEntry, AuditKind } from "../domain/auditEntry.js";
 import type { AuditLog } from "../domain/ports.js";
-import type { AuditEntry, AuditKind } from "./auditEntry.js";
 
 export interface RecentQuery {
   kind: AuditKind;

@@ -7,8 +7,8 @@
 import { z } from "zod";
 import type { BotMessage } from "../bot/botReply.js";
 import { kindName } from "../bot/stages/render.js";
-import { longDate } from "../policies/dates.js";
-import { formatMoney, formatTotals } from "../policies/money.js";
+import { longDate } from "../domain/dates.js";
+import { formatMoney, formatTotals } from "../domain/money.js";
 import type { AdaptiveCardAttachment } from "./activity.js";
 import type { CardSubmit } from "./incomingText.js";
 

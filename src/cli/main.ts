@@ -3,7 +3,7 @@
  * program; this file only runs it and turns errors into one line and a non-zero exit.
  */
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../config.js";
+import { ConfigError } from "../domain/configError.js";
 import { StoreError } from "../domain/ports.js";
 import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";

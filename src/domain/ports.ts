@@ -4,7 +4,7 @@
  * `test/contracts/` runs against every implementation.
  */
 
-import type { AuditEntry, AuditRecord, ChainProblem } from "../audit/auditEntry.js";
+import type { AuditEntry, AuditRecord, ChainProblem } from "./auditEntry.js";
 import type { Conversation, ConversationSummary, Turn } from "./conversation.js";
 import type { Coverage, Customer } from "./customer.js";
 

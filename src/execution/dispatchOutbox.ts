@@ -10,9 +10,10 @@
  * are filled from their results as it is sent. Within one process an item is attempted by
  * one caller at a time (the turn and the background dispatcher may both be looking).
  */
+
+import type { PlannedAction } from "../domain/decision.js";
 import type { Logger } from "../domain/logger.js";
 import type { Clock } from "../domain/ports.js";
-import type { PlannedAction } from "../policies/decision.js";
 import type { OutboxItem } from "./outboxItem.js";
 import type { Notifier, Operations, OutboxStore, OutgoingMessage } from "./ports.js";
 import { fillResults, placeholderItems } from "./resultPlaceholders.js";

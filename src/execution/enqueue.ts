@@ -2,7 +2,7 @@
  * Planned actions and messages as outbox items, keyed by their idempotency keys: built for a
  * commit (a confirmed cancellation records all its items in one write), or enqueued one by one.
  */
-import type { PlannedAction } from "../policies/decision.js";
+import type { PlannedAction } from "../domain/decision.js";
 import type { NewOutboxItem, OutboxItem } from "./outboxItem.js";
 import type { OutboxStore, OutgoingMessage } from "./ports.js";
 

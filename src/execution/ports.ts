@@ -2,7 +2,7 @@
  * Ports of the execution layer: where actions go (Operations), how the customer is told
  * (Notifier), and where the outbox is kept (OutboxStore).
  */
-import type { PlannedAction } from "../policies/decision.js";
+import type { PlannedAction } from "../domain/decision.js";
 import type { CommitResult, ConfirmedCancellation, StoredCancellation } from "./confirmedCancellation.js";
 import type { NewOutboxItem, OutboxItem } from "./outboxItem.js";
 

@@ -10,7 +10,7 @@
  * OutboxItem.after). A line whose placeholder has no value is left out, so a message never
  * promises a value it does not give.
  */
-import { longDate } from "../policies/dates.js";
+import { longDate } from "../domain/dates.js";
 
 const PLACEHOLDER = /\{\{result\|([^|}]+)\|([^|}]+)(?:\|([^}]+))?\}\}/g;
 

@@ -3,8 +3,9 @@
  * an unlock, send the receipt, schedule reminders …), each with an idempotency key so doing it
  * twice has no second effect. An action whose time has already passed is skipped.
  */
+
+import type { PlannedAction } from "../domain/decision.js";
 import type { CAction } from "./compiledPolicy.js";
-import type { PlannedAction } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
 import { evaluate, render, tested } from "./evaluate.js";
 

@@ -3,7 +3,7 @@
  * often and after how long a quiet period. Only when an allow rule (normally: consent given)
  * matches and no deny rule does.
  */
-import type { AlumniAllowance } from "./decision.js";
+import type { AlumniAllowance } from "../domain/decision.js";
 import type { DecisionState } from "./decisionState.js";
 import { decidePermission } from "./permissions.js";
 

@@ -1,11 +1,11 @@
 /**
  * `compile(files)`: policy pack files (path and text) to a `CompiledPolicy`, or every problem
  * found, each with file, line, column, rule id and a plain message. Nothing here reads files:
- * `loader.ts` does.
+ * `src/adapters/policyFolder` does (see `policySource.ts`).
  */
 import { z } from "zod";
 import { createRuntime } from "./cel/environment.js";
-import type { CompiledPack, CompiledPolicy, DecisionSlot, RuleSet } from "./compiledPolicy.js";
+import type { CompiledPack, CompiledPolicy, PolicyCaches } from "./compiledPolicy.js";
 import { compilePackFile, type FactInfo, PackCompiler } from "./compilePack.js";
 import { ancestorsOf, composeRuleSet, precedenceOrder } from "./compose.js";
 import { errorAt, type PolicyError, policyError, sortPolicyErrors } from "./policyError.js";
@@ -149,8 +149,7 @@ export function compile(
   }
   checkAcrossPacks(ordered.order, packs, errors);
 
-  const slot: DecisionSlot = { coverage: [] };
-  const runtime = createRuntime(slot);
+  const runtime = createRuntime();
   const ownFacts = new Map<string, Map<string, FactInfo>>();
   const compiled: CompiledPack[] = [];
   for (const name of ordered.order) {
@@ -181,19 +180,19 @@ export function compile(
     ...ordered.order.map((name) => ({ name, data: packs.get(name)!.data })),
     ...(toneSource ? [{ name: "(default tone)", data: toneSource.value }] : []),
   ]);
-  const cache = new Map<string, RuleSet>();
+  const caches: PolicyCaches = { ruleSets: new Map() };
   return {
     revision,
     packs: compiled,
     tone,
-    slot,
+    caches,
     ruleSetFor(names) {
       const key = [...names].sort().join(",");
-      let set = cache.get(key);
+      let set = caches.ruleSets.get(key);
       if (!set) {
         const wanted = new Set(names);
         set = composeRuleSet(compiled.filter((p) => wanted.has(p.name)));
-        cache.set(key, set);
+        caches.ruleSets.set(key, set);
       }
       return set;
     },

@@ -3,9 +3,8 @@
  * precedence order. `decide` only reads it. The rule set for a customer (the packs that apply
  * to them, composed) is built once per combination of packs and then reused.
  */
-import type { Coverage } from "../domain/customer.js";
+import type { FeeLine, PlannedAction, Stage } from "../domain/decision.js";
 import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
-import type { FeeLine, PlannedAction, Stage } from "./decision.js";
 import type { CompiledTone } from "./utterance/toneSchema.js";
 
 /** Where a rule is written, for messages and the trace. */
@@ -150,9 +149,14 @@ export interface RuleSet extends RuleSections {
   pickServiceFacts(facts: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
-/** Values functions read during one decision (the coverage table), set by `decide`. */
-export interface DecisionSlot {
-  coverage: Coverage;
+/**
+ * What a compiled policy remembers between decisions, created empty by `compile` and dropped
+ * with the policy (a reload starts afresh). Only results that depend on the policy alone are
+ * kept here, never data of a customer or a decision.
+ */
+export interface PolicyCaches {
+  /** Composed rule sets, by the sorted names of their packs (see `ruleSetFor`). */
+  readonly ruleSets: Map<string, RuleSet>;
 }
 
 export interface CompiledPolicy {
@@ -162,10 +166,9 @@ export interface CompiledPolicy {
   packs: CompiledPack[];
   /** The tone rules: the default tone extended by every pack's `tone:` section, in order. */
   tone: CompiledTone;
-  /** Composes (and caches) the rule set for the named packs. */
+  /** The rule set for the named packs, composed on first need and kept in `caches.ruleSets`. */
   ruleSetFor(packNames: readonly string[]): RuleSet;
-  /** @internal the per-decision slot the runtime functions read. */
-  slot: DecisionSlot;
+  readonly caches: PolicyCaches;
 }
 
 export const DEFAULT_MAX_OFFERS = 1;

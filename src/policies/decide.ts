@@ -4,23 +4,24 @@
  * argument, nothing is read or written, and it never throws for a valid customer (a failure
  * inside becomes a decision that hands the conversation to a person).
  */
+
+import { isoString } from "../domain/dates.js";
+import type { Decision, DecisionContext, ServiceOutcome, WaiverApplied } from "../domain/decision.js";
+import { addToTotals } from "../domain/money.js";
 import { decideActions } from "./actions.js";
 import { decideAlumni } from "./alumni.js";
 import type { CompiledPolicy, RuleSet } from "./compiledPolicy.js";
-import { isoString } from "./dates.js";
-import type { Decision, DecisionContext, ServiceOutcome, WaiverApplied } from "./decision.js";
-import { buildScopes, type DecisionState, type OutcomeView, type ServiceState } from "./decisionState.js";
+import { buildScopes, type DecisionState, type ServiceState } from "./decisionState.js";
 import { decideEscalation } from "./escalation.js";
 import { tested } from "./evaluate.js";
 import { evaluateFacts } from "./facts.js";
 import { decideFees } from "./fees.js";
-import { addToTotals } from "./money.js";
 import { decideObligations } from "./obligations.js";
 import { decideRetention } from "./retention.js";
 import { baseVars, selectServices } from "./scope.js";
 import { decideServiceEnd } from "./serviceEnd.js";
 import { type TraceRecord, textRecord, withTrace } from "./trace.js";
-import { scopeVars } from "./vars.js";
+import { type OutcomeView, scopeVars } from "./vars.js";
 import { decideWaivers } from "./waivers.js";
 
 /** The packs that apply to the customer (and every pack they extend), in precedence order. */
@@ -34,34 +35,18 @@ function activePacks(policy: CompiledPolicy, applies: readonly boolean[]): strin
   return policy.packs.filter((p) => active.has(p.name)).map((p) => p.name);
 }
 
-/** Rule sets by which packs' `appliesTo` matched (a bit per pack), per policy. */
-const ruleSetsByMatch = new WeakMap<CompiledPolicy, Map<number, RuleSet>>();
-
 /** The rule set of the packs whose `appliesTo` matches (each is traced). */
 function ruleSetOf(policy: CompiledPolicy, vars: Record<string, unknown>, trace: TraceRecord[]): RuleSet {
   const applies = policy.packs.map(
     (pack) => tested(trace, pack.traceId, "pack", pack.appliesTo, vars).matched,
   );
-  if (applies.length > 30) return policy.ruleSetFor(activePacks(policy, applies));
-  let mask = 0;
-  for (let i = 0; i < applies.length; i++) if (applies[i]) mask |= 1 << i;
-  let known = ruleSetsByMatch.get(policy);
-  if (!known) {
-    known = new Map();
-    ruleSetsByMatch.set(policy, known);
-  }
-  let rules = known.get(mask);
-  if (!rules) {
-    rules = policy.ruleSetFor(activePacks(policy, applies));
-    known.set(mask, rules);
-  }
-  return rules;
+  return policy.ruleSetFor(activePacks(policy, applies));
 }
 
 function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date): DecisionState {
   const trace: TraceRecord[] = [];
   const nowIso = isoString(now);
-  const base = baseVars(context.customer, context.conversation, now, nowIso);
+  const base = baseVars(context.customer, context.conversation, context.coverage, now, nowIso);
   const rules = ruleSetOf(policy, base, trace);
   trace.push(textRecord("(packs)", "rule_set", true, `packs: ${rules.packs.join(", ")}`));
   const selected = selectServices(context.customer, base.conversation.serviceIds);
@@ -118,7 +103,6 @@ function outcomeOf(s: ServiceState): ServiceOutcome {
 
 /** Decides for one customer. See `Decision` for what each part means. */
 export function decide(policy: CompiledPolicy, context: DecisionContext, now: Date): Decision {
-  policy.slot.coverage = context.coverage;
   try {
     const state = buildState(policy, context, now);
     const { rules } = state;
@@ -162,8 +146,6 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
     });
   } catch (e) {
     return failedDecision(policy, context, now, e);
-  } finally {
-    policy.slot.coverage = [];
   }
 }
 

@@ -1,23 +1,9 @@
 /** The working state of one `decide` call, shared by the section evaluators. */
 import type { Device, Service } from "../domain/customer.js";
 import type { RuleSet } from "./compiledPolicy.js";
-import type { FeeLine, WaiverApplied } from "./decision.js";
 import type { BaseVars } from "./scope.js";
 import type { TraceRecord } from "./trace.js";
-import type { ExprVars } from "./vars.js";
-
-/** What expressions see as `outcome` in a per-service or per-device rule. */
-export interface OutcomeView {
-  serviceId: string;
-  endDate: string;
-  /** The instant service stops: the end of `endDate`, UTC. */
-  endsAt: string;
-  noticeDays: number;
-  totalDue: number;
-  currency: string;
-  fees: FeeLine[];
-  waivers: WaiverApplied[];
-}
+import type { ExprVars, OutcomeView } from "./vars.js";
 
 /** One place a rule is evaluated: the customer, a service, or a device of a service. */
 export interface Scope {

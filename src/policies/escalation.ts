@@ -3,7 +3,7 @@
  * on record; bereavement or vulnerability if the pack says so; a legal threat; a large
  * dispute). Any matching rule requires a hand-off; every reason is kept.
  */
-import type { Escalation } from "./decision.js";
+import type { Escalation } from "../domain/decision.js";
 import type { DecisionState } from "./decisionState.js";
 import { render, tested } from "./evaluate.js";
 

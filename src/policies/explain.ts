@@ -3,9 +3,10 @@
  * person reads: what the customer owes and why, what must be said and done, whether an offer
  * or a hand-off is due, and (on request) every rule considered.
  */
-import { longDate } from "./dates.js";
-import type { Decision } from "./decision.js";
-import { formatMoney, formatTotals } from "./money.js";
+
+import { longDate } from "../domain/dates.js";
+import type { Decision } from "../domain/decision.js";
+import { formatMoney, formatTotals } from "../domain/money.js";
 import { packsOf } from "./trace.js";
 
 export interface ExplainOptions {

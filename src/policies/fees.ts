@@ -3,11 +3,12 @@
  * balances that remain owed, unreturned equipment). Amounts are capped, rounded to cents and
  * never negative; a fee of zero is not listed.
  */
+
+import type { FeeLine } from "../domain/decision.js";
+import { roundMoney } from "../domain/money.js";
 import type { CFee } from "./compiledPolicy.js";
-import type { FeeLine } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
 import { evaluateNumber, render, tested } from "./evaluate.js";
-import { roundMoney } from "./money.js";
 import { copyVars } from "./vars.js";
 
 export function decideFees(rules: readonly CFee[], state: DecisionState): void {

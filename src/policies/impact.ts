@@ -4,10 +4,10 @@
  * fees per currency. `fairexit policy diff` prints it.
  */
 import type { Coverage, Customer } from "../domain/customer.js";
+import type { ConversationFacts, Decision } from "../domain/decision.js";
+import { roundMoney } from "../domain/money.js";
 import type { CompiledPolicy } from "./compiledPolicy.js";
 import { decide } from "./decide.js";
-import type { ConversationFacts, Decision } from "./decision.js";
-import { roundMoney } from "./money.js";
 
 export interface CustomerImpact {
   customerId: string;

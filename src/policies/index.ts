@@ -8,22 +8,14 @@
  * if (!isCompiledPolicy(policy)) throw new Error(policy.map(formatPolicyError).join("\n"));
  * const decision = decide(policy, { customer, coverage, conversation: { reason: "moving" } }, new Date());
  */
+
 export { type CaseFileResult, type CaseLibrary, type CaseResult, runCaseFile } from "./cases/runCases.js";
 export { type CompileOptions, compile, isCompiledPolicy, type PolicySourceFile } from "./compile.js";
-export type { CompiledPack, CompiledPolicy, RuleSet } from "./compiledPolicy.js";
+export type { CompiledPack, CompiledPolicy, PolicyCaches, RuleSet } from "./compiledPolicy.js";
 export { decide } from "./decide.js";
-export type * from "./decision.js";
 export { explainDecision } from "./explain.js";
 export { type CustomerImpact, type ImpactReport, policyImpact } from "./impact.js";
 export { lint } from "./lint.js";
-export {
-  displayPath,
-  type LoadResult,
-  loadPolicyFolder,
-  type PolicyFolder,
-  readCaseLibrary,
-  readPolicyFolder,
-} from "./loader.js";
 export { formatPolicyError, type PolicyError } from "./policyError.js";
 export {
   createPolicyHolder,
@@ -31,3 +23,10 @@ export {
   type PolicyHolderOptions,
   type PolicyStatus,
 } from "./policyHolder.js";
+export {
+  compileSources,
+  type LoadResult,
+  loadPolicy,
+  type PolicySource,
+  type PolicySources,
+} from "./policySource.js";

@@ -3,8 +3,9 @@
  * and unlock, porting code, payment mandate, final bill, equipment, dates, the door staying
  * open …). One per customer, per service or per device, with its message rendered.
  */
+
+import type { Obligation } from "../domain/decision.js";
 import type { CObligation } from "./compiledPolicy.js";
-import type { Obligation } from "./decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
 import { render, tested } from "./evaluate.js";
 

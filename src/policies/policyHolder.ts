@@ -1,6 +1,6 @@
 /**
- * Keeps the running policy: loads the policy folder at start, reloads it when a file changes
- * (debounced) and keeps serving the last good policy when an edit does not compile. Its
+ * Keeps the running policy: loads it from its source (the policy folder, read and watched by
+ * `src/adapters/policyFolder`) at start, reloads it when the source reports an edit and keeps serving the last good policy when an edit does not compile. Its
  * readiness check (for `/readyz`) is ok while a good policy is loaded and reports the
  * revision, the last change (packs added or removed), or the errors of the rejected edit.
  * A pack file deleted while the server runs is a policy change like any other: logged (a
@@ -9,8 +9,8 @@
 import type { Logger } from "../domain/logger.js";
 import type { ReadinessCheck } from "../domain/readiness.js";
 import type { CompiledPolicy } from "./compiledPolicy.js";
-import { loadPolicyFolder, watchPolicyFolder } from "./loader.js";
 import { formatPolicyError, type PolicyError } from "./policyError.js";
+import { loadPolicy, type PolicySource } from "./policySource.js";
 
 export interface PolicyStatus {
   /** The revision being served, when a policy loaded. */
@@ -44,18 +44,17 @@ export interface PolicyHolder {
 }
 
 export interface PolicyHolderOptions {
-  /** Watch the folder and reload on change (default true). */
+  /** Watch the source and reload on change (default true). */
   watch?: boolean;
-  debounceMs?: number;
   /** Called after every successful (re)load with the new policy. */
   onReload?: (policy: CompiledPolicy) => void;
   /** When the load happened, for the status; defaults to the system time. */
   now?: () => Date;
 }
 
-/** Loads `dir` and (by default) watches it. Never throws for an invalid policy: see `status()`. */
+/** Loads `source` and (by default) watches it. Never throws for an invalid policy: see `status()`. */
 export async function createPolicyHolder(
-  dir: string,
+  source: PolicySource,
   logger: Logger,
   options: PolicyHolderOptions = {},
 ): Promise<PolicyHolder> {
@@ -65,7 +64,7 @@ export async function createPolicyHolder(
   let loading: Promise<PolicyStatus> | undefined;
 
   const load = async (): Promise<PolicyStatus> => {
-    const result = await loadPolicyFolder(dir);
+    const result = await loadPolicy(source);
     const at = now().toISOString();
     if ("policy" in result) {
       const previous = policy;
@@ -75,7 +74,7 @@ export async function createPolicyHolder(
       status = { revision: policy.revision, loadedAt: at, ...(lastChange ? { lastChange } : {}) };
       if (changed) {
         const fields = {
-          policyDir: dir,
+          policyDir: source.label,
           revision: policy.revision,
           packs: policy.packs.map((p) => p.name),
           ...(previous ? { previousRevision: previous.revision } : {}),
@@ -93,7 +92,7 @@ export async function createPolicyHolder(
       status = { ...status, rejected: { at, errors: result.errors } };
       logger.error(
         {
-          policyDir: dir,
+          policyDir: source.label,
           errors: result.errors.slice(0, 20).map(formatPolicyError),
           keptRevision: policy?.revision,
         },
@@ -110,8 +109,7 @@ export async function createPolicyHolder(
   };
 
   await reload();
-  const stop =
-    options.watch === false ? () => {} : watchPolicyFolder(dir, () => void reload(), options.debounceMs);
+  const stop = options.watch === false ? () => {} : source.watch(() => void reload());
 
   return {
     current: () => policy,
@@ -124,7 +122,7 @@ export async function createPolicyHolder(
         if (!policy)
           return {
             ok: false,
-            detail: `no valid policy in ${dir}: ${status.rejected?.errors.length ?? 0} error(s)`,
+            detail: `no valid policy in ${source.label}: ${status.rejected?.errors.length ?? 0} error(s)`,
           };
         const rejected = status.rejected
           ? `; last edit rejected (${status.rejected.errors.length} error(s))`

@@ -4,7 +4,7 @@
  * customer cannot be served, is bereaved or vulnerable, has said no …); never without an
  * allow rule; and no offer at all when none applies.
  */
-import type { RetentionAllowance, RetentionOffer } from "./decision.js";
+import type { RetentionAllowance, RetentionOffer } from "../domain/decision.js";
 import { type DecisionState, scopesOf } from "./decisionState.js";
 import { render, tested } from "./evaluate.js";
 import { decidePermission } from "./permissions.js";

@@ -3,8 +3,8 @@
  * conversation with every field present (so rules need no `has()`), `today` and `now`, and
  * the services the customer is leaving.
  */
-import type { Customer, Service } from "../domain/customer.js";
-import type { ConversationFacts } from "./decision.js";
+import type { Coverage, Customer, Service } from "../domain/customer.js";
+import type { ConversationFacts } from "../domain/decision.js";
 
 export interface ConversationView {
   /** The services being ended (all active ones when the customer named none). */
@@ -46,6 +46,8 @@ export interface BaseVars {
   conversation: ConversationView;
   today: string;
   now: string;
+  /** The coverage table, an input of the decision (see `ExprVars.__coverage`). */
+  __coverage: Coverage;
   [key: string]: unknown;
 }
 
@@ -53,6 +55,7 @@ export interface BaseVars {
 export function baseVars(
   customer: Customer,
   conversation: ConversationFacts,
+  coverage: Coverage,
   now: Date,
   iso = now.toISOString(),
 ): BaseVars {
@@ -62,6 +65,7 @@ export function baseVars(
     // isoDate(now) and isoInstant(now), from one toISOString.
     today: iso.slice(0, 10),
     now: `${iso.slice(0, 19)}Z`,
+    __coverage: coverage,
   };
 }
 

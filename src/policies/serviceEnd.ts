@@ -3,8 +3,9 @@
  * last day of service (default: today plus the notice). Without a matching rule the contract's
  * own notice applies.
  */
+
+import { addDays, endOfDay } from "../domain/dates.js";
 import type { CServiceEnd } from "./compiledPolicy.js";
-import { addDays, endOfDay } from "./dates.js";
 import type { ServiceState } from "./decisionState.js";
 import { evaluate, evaluateNumber, tested } from "./evaluate.js";
 import { type TraceRecord, textRecord } from "./trace.js";

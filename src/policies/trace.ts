@@ -6,8 +6,9 @@
  * the bot's review), so a decision nobody inspects does not pay for the prose. The words are
  * the same either way.
  */
+
+import type { Decision, TraceEntry } from "../domain/decision.js";
 import { type CompiledExpr, SHOWN_READS } from "./cel/expression.js";
-import type { Decision, TraceEntry } from "./decision.js";
 
 /** True when JSON would write `s` as is between quotes (no quote, backslash or control character). */
 function plainText(s: string): boolean {
@@ -38,20 +39,15 @@ class Shown {
   constructor(readonly text: string) {}
 }
 const SHOWN_MAP = new Shown("{...}");
-const shownLists: Shown[] = [];
+/** A list is shown by its length only (`show`): one fixed value per length below 64. */
+const SHOWN_LISTS: readonly Shown[] = Array.from({ length: 64 }, (_, n) => new Shown(show(new Array(n))));
 
 /** What the trace keeps of a value: primitives as they are, lists and maps as shown now. */
 export function snapshot(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (!Array.isArray(value)) return SHOWN_MAP;
   const n = value.length;
-  if (n >= 64) return new Shown(show(value));
-  let s = shownLists[n];
-  if (!s) {
-    s = new Shown(show(value));
-    shownLists[n] = s;
-  }
-  return s;
+  return n < SHOWN_LISTS.length ? (SHOWN_LISTS[n] as Shown) : new Shown(show(value));
 }
 
 function showSnapshot(value: unknown): string {

@@ -6,9 +6,22 @@
  * One shape keeps the compiled reads fast; objects are built field by field, not spread, for
  * the same reason.
  */
-import type { Device, Service } from "../domain/customer.js";
-import type { OutcomeView } from "./decisionState.js";
+import type { Coverage, Device, Service } from "../domain/customer.js";
+import type { FeeLine, WaiverApplied } from "../domain/decision.js";
 import type { BaseVars } from "./scope.js";
+
+/** What expressions see as `outcome` in a per-service or per-device rule. */
+export interface OutcomeView {
+  serviceId: string;
+  endDate: string;
+  /** The instant service stops: the end of `endDate`, UTC. */
+  endsAt: string;
+  noticeDays: number;
+  totalDue: number;
+  currency: string;
+  fees: FeeLine[];
+  waivers: WaiverApplied[];
+}
 
 export type ExprVars = {
   customer: BaseVars["customer"];
@@ -24,6 +37,8 @@ export type ExprVars = {
   waived: number | undefined;
   evidence: Record<string, unknown[]> | undefined;
   item: unknown;
+  /** The coverage table of this decision, read by `covered()` and `locationBound()` (never by name). */
+  __coverage: Coverage;
 };
 
 /** The variables of a per-customer rule (no `service`), a per-service or a per-device rule. */
@@ -49,6 +64,7 @@ export function scopeVars(
     waived: undefined,
     evidence: undefined,
     item: undefined,
+    __coverage: base.__coverage,
   };
 }
 
@@ -68,5 +84,6 @@ export function copyVars(v: ExprVars): ExprVars {
     waived: v.waived,
     evidence: v.evidence,
     item: v.item,
+    __coverage: v.__coverage,
   };
 }

@@ -4,11 +4,12 @@
  * each with the words the customer is told and the evidence cited. Waivers apply in rule
  * order; each takes from what is still owed of its fee kinds, so nothing is waived twice.
  */
+
+import type { Evidence, FeeLine, WaiverApplied } from "../domain/decision.js";
+import { roundMoney } from "../domain/money.js";
 import type { CEvidence, CWaiver } from "./compiledPolicy.js";
-import type { Evidence, FeeLine, WaiverApplied } from "./decision.js";
 import type { DecisionState, ServiceState } from "./decisionState.js";
 import { evaluate, evaluateNumber, render, tested } from "./evaluate.js";
-import { roundMoney } from "./money.js";
 import { note, type TraceRecord } from "./trace.js";
 import { copyVars, type ExprVars } from "./vars.js";
 

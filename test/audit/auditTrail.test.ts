@@ -8,15 +8,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import {
-  AuditKey,
-  type AuditKind,
-  canonicalJson,
-  hashEntry,
-  legacyHashEntry,
-} from "../../src/audit/auditEntry.js";
+import { AuditKey, canonicalJson, hashEntry, legacyHashEntry } from "../../src/audit/auditChain.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { maskPii } from "../../src/audit/maskPii.js";
+import type { AuditKind } from "../../src/domain/auditEntry.js";
 import { ManualClock } from "../../src/domain/clock.js";
 
 let dir: string;

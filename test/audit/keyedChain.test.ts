@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { type AuditEntry, GENESIS_HASH, legacyHashEntry } from "../../src/audit/auditEntry.js";
+import { GENESIS_HASH, legacyHashEntry } from "../../src/audit/auditChain.js";
+import type { AuditEntry } from "../../src/domain/auditEntry.js";
 import { runFairexit } from "../support/runFairexit.js";
 
 const KEY = "the-audit-key-kept-outside-the-folder-0123456789";

@@ -11,6 +11,7 @@ import { EmbeddedNotifier } from "../../src/adapters/files/embeddedNotifier.js";
 import { openJsonlOutbox } from "../../src/adapters/files/jsonlOutbox.js";
 import { WebhookNotifier, WebhookOperations } from "../../src/adapters/webhook/webhookOperations.js";
 import { ManualClock } from "../../src/domain/clock.js";
+import type { PlannedAction } from "../../src/domain/decision.js";
 import { silentLogger } from "../../src/domain/logger.js";
 import { referenceFor } from "../../src/execution/cancellationReference.js";
 import type { ConfirmedCancellation } from "../../src/execution/confirmedCancellation.js";
@@ -20,8 +21,6 @@ import { actionItem, enqueueAction, enqueueMessage, messageItem } from "../../sr
 import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
 import { PORTING_CODE } from "../../src/execution/portingCode.js";
 import { resultPlaceholder } from "../../src/execution/resultPlaceholders.js";
-import type { PlannedAction } from "../../src/policies/decision.js";
-import { runFairexit } from "../support/runFairexit.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhookReceiver.js";
 
 const SECRET = "test-webhook-secret";
@@ -316,19 +315,5 @@ describe("the embedded notifier", () => {
     const again = await EmbeddedNotifier.open(file, () => clock.now(), silentLogger);
     expect(await again.send(message)).toMatchObject({ duplicate: true });
     expect(again.sentTo("cust-1")).toEqual([{ ...message, sentAt: "2026-11-23T10:00:00.000Z" }]);
-  });
-});
-
-describe("fairexit outbox", () => {
-  it("lists pending and delivered items", async () => {
-    const outbox = await openJsonlOutbox(join(dir, "outbox.jsonl"));
-    await enqueueAction(outbox, endService, clock.now(), "conv-1");
-    await enqueueAction(outbox, pac, clock.now(), "conv-1");
-    await outbox.markDelivered(pac.idempotencyKey, { code: "ABC123456" }, clock.now());
-    const r = await runFairexit(["outbox"], { FAIREXIT_DATA_DIR: dir });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/pending\s+end_service\s+due 2026-11-23T10:00:00.000Z\s+conv-1/);
-    expect(r.stdout).toMatch(/delivered\s+issue_porting_code\s+delivered 2026-11-23T10:00:00.000Z/);
-    expect(r.stdout).toContain("1 pending, 1 delivered, 0 failed");
   });
 });

@@ -14,7 +14,6 @@ import {
 import type { ConversationEngine } from "../../bot/conversationEngine.js";
 import { ActivityEnvelope, pickEnvelope } from "../../channels/activity.js";
 import { engineConversationId, respondToActivity } from "../../channels/respondToActivity.js";
-import type { BotFrameworkConfig } from "../../config.js";
 import type { Logger } from "../../domain/logger.js";
 import { CheckedActivityAdapter } from "./checkedActivityAdapter.js";
 import { devServiceUrlProblem } from "./devServiceUrls.js";
@@ -36,9 +35,18 @@ export interface BotFrameworkEndpointOptions {
 const SORRY =
   "Sorry, something went wrong on our side and nothing was changed. Please try again, or say 'person' to talk to a person.";
 
+/** The Azure Bot registration to authenticate against; `src/config.ts` parses it (`Config["botFramework"]`). */
+export interface BotFrameworkSettings {
+  appId: string;
+  /** Holds the client secret: never log it. */
+  appPassword: string | undefined;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId: string | undefined;
+}
+
 export function createBotFrameworkEndpoint(
   engine: ConversationEngine,
-  config: BotFrameworkConfig | undefined,
+  config: BotFrameworkSettings | undefined,
   logger: Logger,
   options: BotFrameworkEndpointOptions = {},
 ): BotFrameworkEndpoint {

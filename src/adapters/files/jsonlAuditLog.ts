@@ -16,17 +16,15 @@ import { createInterface } from "node:readline";
 import {
   type Anchor,
   type AnchorRead,
-  AuditEntry,
   AuditKey,
-  type AuditRecord,
   anchorFor,
-  type ChainProblem,
   chain,
   GENESIS_HASH,
   hashEntry,
   legacyHashEntry,
   verifyChain,
-} from "../../audit/auditEntry.js";
+} from "../../audit/auditChain.js";
+import { AuditEntry, type AuditRecord, type ChainProblem } from "../../domain/auditEntry.js";
 import { type AuditLog, StoreError } from "../../domain/ports.js";
 import { dataFolderSecret, readDataFolderSecret } from "./dataFolderSecret.js";
 

@@ -2,11 +2,11 @@
  * Hand-over requests kept in a JSON Lines file (one line per request) and handed to in-process
  * listeners (agent assist). The record is what the live agent needs not to ask again.
  */
-import type { HandoverPort, HandoverRecord } from "../../bot/ports.js";
+import type { HandoverRecord, ObservableHandover } from "../../domain/handover.js";
 import type { Logger } from "../../domain/logger.js";
 import { JsonLinesAppender } from "./jsonLines.js";
 
-export class JsonlHandover implements HandoverPort {
+export class JsonlHandover implements ObservableHandover {
   private readonly appender: JsonLinesAppender;
   private readonly listeners: ((r: HandoverRecord) => void)[] = [];
 

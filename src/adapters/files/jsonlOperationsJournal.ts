@@ -3,9 +3,9 @@
  * action, replayed on open, so an action executed before a restart is not executed again.
  */
 import { z } from "zod";
+import type { PlannedAction } from "../../domain/decision.js";
 import type { OperationsJournal } from "../../execution/embeddedOperations.js";
 import type { ActionResult } from "../../execution/ports.js";
-import type { PlannedAction } from "../../policies/decision.js";
 import { JsonLinesAppender, readJsonLines } from "./jsonLines.js";
 
 const Entry = z.strictObject({

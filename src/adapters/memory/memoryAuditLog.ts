@@ -3,7 +3,8 @@
  * the process, so nothing outside it ever needs the key).
  */
 import { randomBytes } from "node:crypto";
-import { type AuditEntry, AuditKey, type AuditRecord, chain, verifyChain } from "../../audit/auditEntry.js";
+import { AuditKey, chain, verifyChain } from "../../audit/auditChain.js";
+import type { AuditEntry, AuditRecord } from "../../domain/auditEntry.js";
 import { frozenCopy } from "../../domain/deepFreeze.js";
 import type { AuditLog } from "../../domain/ports.js";
 

@@ -17,9 +17,8 @@ import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from "openai/resources/chat/completions/completions";
-import type { Llm, LlmRephraseRequest, LlmUnderstanding, LlmUnderstandRequest } from "../../bot/llm/llm.js";
-import { LlmError } from "../../bot/llm/llmError.js";
-import type { LlmConfig } from "./llmConfig.js";
+import type { Llm, LlmRephraseRequest, LlmUnderstanding, LlmUnderstandRequest } from "../../domain/llm.js";
+import { LlmError } from "../../domain/llmError.js";
 import { rephraseInstructions, understandInstructions } from "./prompts.js";
 import { parseUnderstanding, UNDERSTANDING_FORMAT } from "./understandingFormat.js";
 
@@ -95,8 +94,17 @@ export class OpenAiLlm implements Llm {
   }
 }
 
-/** An `OpenAiLlm` from the parsed configuration, or undefined when no LLM is configured. */
-export function openAiLlmFrom(config: LlmConfig | undefined): OpenAiLlm | undefined {
+/** What `openAiLlmFrom` needs; `src/config.ts` parses it from the environment (`Config["llm"]`). */
+export interface OpenAiLlmSettings {
+  apiKey: string;
+  baseURL: string | undefined;
+  model: string;
+  /** How long the caller waits; also the SDK's own timeout per request. */
+  budgetMs: number;
+}
+
+/** An `OpenAiLlm` from the parsed settings, or undefined when no LLM is configured. */
+export function openAiLlmFrom(config: OpenAiLlmSettings | undefined): OpenAiLlm | undefined {
   if (!config) return undefined;
   return new OpenAiLlm({
     apiKey: config.apiKey,

@@ -3,6 +3,8 @@
  * redacted) and the template always travel in their own user message, never inside these
  * instructions, so text in them cannot pose as ours.
  */
+
+import type { LlmRephraseRequest, LlmUnderstandRequest } from "../../domain/llm.js";
 import {
   CLAIM_KIND_LABELS,
   EXPECTATION_LABELS,
@@ -10,8 +12,7 @@ import {
   REASON_LABELS,
   SERVICE_KIND_LABELS,
   TOPIC_LABELS,
-} from "../../bot/llm/labels.js";
-import type { LlmRephraseRequest, LlmUnderstandRequest } from "../../bot/llm/llm.js";
+} from "../../domain/llmLabels.js";
 
 const LANGUAGES: Readonly<Record<string, string>> = { en: "English", sv: "Swedish", de: "German" };
 

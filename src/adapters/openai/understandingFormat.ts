@@ -8,7 +8,8 @@
  */
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
-import { LlmError } from "../../bot/llm/llmError.js";
+import { ServiceKind } from "../../domain/customer.js";
+import { LlmError } from "../../domain/llmError.js";
 import {
   ClaimKindLabel,
   checkLlmUnderstanding,
@@ -16,8 +17,7 @@ import {
   type LlmUnderstanding,
   ReasonLabel,
   TopicLabel,
-} from "../../bot/llm/llmUnderstandingSchema.js";
-import { ServiceKind } from "../../domain/customer.js";
+} from "../../domain/llmUnderstanding.js";
 
 export const UnderstandingWire = z.strictObject({
   intents: z.array(IntentLabel),

@@ -5,7 +5,7 @@
  * Azure Bot Service, so for local testing use a tunnel's https URL (see docs/teams.md).
  */
 import { z } from "zod";
-import { ConfigError } from "../../config.js";
+import { ConfigError } from "../../domain/configError.js";
 
 /** What the manifest template is filled from, after defaults. */
 export interface TeamsSettings {

@@ -1,5 +1,5 @@
+import type { PlannedAction } from "../../domain/decision.js";
 import type { ActionResult, Notifier, Operations, OutgoingMessage } from "../../execution/ports.js";
-import type { PlannedAction } from "../../policies/decision.js";
 import { type SignedPostOptions, signedPost } from "./signedPost.js";
 
 /** Operations as webhooks: each action kind is POSTed to `<baseUrl>/<kind>`. */

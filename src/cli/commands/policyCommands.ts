@@ -8,24 +8,23 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Command } from "commander";
+import { readCaseLibrary } from "../../adapters/policyFolder/caseLibrary.js";
+import { displayPath, loadPolicyFolder } from "../../adapters/policyFolder/policyFolder.js";
 import { openConfiguredStore } from "../../app.js";
 import { type Config, loadConfig } from "../../config.js";
+import { type ConversationFacts, LEAVING_REASONS, type LeavingReason } from "../../domain/decision.js";
 import { silentLogger } from "../../domain/logger.js";
-import { type ConversationFacts, LEAVING_REASONS, type LeavingReason } from "../../policies/decision.js";
 import {
   type CaseResult,
   type CompiledPolicy,
   compile,
   decide,
-  displayPath,
   explainDecision,
   formatPolicyError,
   lint,
-  loadPolicyFolder,
   type PolicyError,
   type PolicySourceFile,
   policyImpact,
-  readCaseLibrary,
   runCaseFile,
 } from "../../policies/index.js";
 import { CliError } from "../cliError.js";
@@ -42,7 +41,7 @@ async function policyFrom(dir: string): Promise<{ policy: CompiledPolicy; cases:
       1,
       loaded.errors.map(formatPolicyError),
     );
-  return { policy: loaded.policy, cases: loaded.folder.cases };
+  return { policy: loaded.policy, cases: loaded.sources.cases };
 }
 
 function nowFrom(at: string | undefined, config: Config): Date {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { jsonSchemaOf, PUBLISHED_SCHEMAS } from "../../domain/jsonSchemas.js";
+import { jsonSchemaOf, PUBLISHED_SCHEMAS } from "../jsonSchemas.js";
 
 /** Every published schema, file name -> JSON text. */
 export function renderSchemas(): Record<string, string> {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { Coverage, Customer, IsoDate, IsoDateTime } from "../../domain/customer.js";
-import { LEAVING_REASONS } from "../decision.js";
+import { LEAVING_REASONS } from "../../domain/decision.js";
 import { FeeKind, RuleId, StageName } from "../schema.js";
 
 export const ConversationFactsSchema = z.strictObject({

@@ -3,7 +3,7 @@
  * item must match some item of the decision; `…Absent` lists must match none), so a case
  * states only what it is about. Every mismatch is one plain line.
  */
-import type { Decision } from "../decision.js";
+import type { Decision } from "../../domain/decision.js";
 import { UNAVAILABLE } from "../evaluate.js";
 import { packsOf } from "../trace.js";
 import type { CaseExpectation } from "./casesSchema.js";

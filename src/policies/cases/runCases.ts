@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import type { Coverage, Customer } from "../../domain/customer.js";
+import type { Decision } from "../../domain/decision.js";
 import type { CompiledPolicy } from "../compiledPolicy.js";
 import { decide } from "../decide.js";
-import type { Decision } from "../decision.js";
 import { errorAt, type PolicyError, policyError } from "../policyError.js";
 import { propertyNames, schemaErrors } from "../schemaIssues.js";
 import { parseYamlSource } from "../yamlSource.js";

@@ -16,7 +16,7 @@
  * run time throws `UNSUPPORTED` inside, and that evaluation runs in the interpreter instead.
  */
 import type { ASTNode } from "@marcbachmann/cel-js";
-import type { PolicyFunction } from "./functions.js";
+import { COVERAGE_VARIABLE, type PolicyFunction } from "./functions.js";
 import { isDouble, kindTest } from "./kinds.js";
 import * as cel from "./semantics.js";
 
@@ -310,10 +310,14 @@ class Generator {
     const def = this.functions.get(name);
     if (!def || def.params.length !== args.length) return undefined;
     const checks = args.map((a, i) => kindTest(a, def.params[i]!));
-    out.push(
-      `if (!(${checks.join(" && ")})) noOverload(${q(name)});`,
-      `${t} = ${this.constant(def.fn)}(${args.join(", ")});`,
-    );
+    out.push(`if (!(${checks.join(" && ")})) noOverload(${q(name)});`);
+    if (def.perDecision) {
+      // The decision's coverage table, passed as the interpreter passes it (expression.ts).
+      const coverage = this.temp();
+      out.push(`${coverage} = v[${q(COVERAGE_VARIABLE)}] ?? unknownVariable(${q(COVERAGE_VARIABLE)});`);
+      args.push(coverage);
+    }
+    out.push(`${t} = ${this.constant(def.fn)}(${args.join(", ")});`);
     return t;
   }
 

@@ -7,14 +7,15 @@
  * - an untyped *runtime* environment per compiled policy, in which the compiled expressions
  *   run on plain data (no conversion per evaluation).
  *
- * Both register the same functions. Numbers from data are CEL doubles and literals like `100`
+ * Both belong to the policy's `Runtime` (made by `compile`; nothing is kept per process) and
+ * register the same functions; in the runtime one, `covered` and `locationBound` take the
+ * decision's coverage table as one more argument. Numbers from data are CEL doubles and literals like `100`
  * are ints; mixed arithmetic and comparison (`facts.months_left * 100`) is allowed here so
  * supervisors need not write `100.0`.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import type { DecisionSlot } from "../compiledPolicy.js";
 import { registerDomainTypes } from "./domainTypes.js";
-import { type ParamKind, type PolicyFunction, policyFunctions } from "./functions.js";
+import { COVERAGE_VARIABLE, type ParamKind, POLICY_FUNCTIONS, type PolicyFunction } from "./functions.js";
 
 /** Every variable an expression may use, and its CEL type in the checking environment. */
 export const VARIABLE_TYPES = {
@@ -68,49 +69,63 @@ function signatures(params: readonly ParamKind[]): string[][] {
   );
 }
 
-function registerFunctions(env: Environment, slot: DecisionSlot): void {
-  for (const def of policyFunctions(slot)) {
+/**
+ * Registers every function. In the runtime environment a `perDecision` function takes the
+ * coverage table as one more (`dyn`) argument; expressions that call one are rewritten to pass
+ * it (`expression.ts`). The checking environment knows the functions as authors write them.
+ */
+function registerFunctions(env: Environment, runtime: boolean): void {
+  for (const def of POLICY_FUNCTIONS) {
     const call = def.fn as (...args: unknown[]) => unknown;
     const handler = (...args: unknown[]) => call(...args.map(num));
+    const extra = runtime && def.perDecision ? ["dyn"] : [];
     for (const sig of signatures(def.params))
-      env.registerFunction(`${def.name}(${sig.join(", ")}): ${def.returns}`, handler);
+      env.registerFunction(`${def.name}(${[...sig, ...extra].join(", ")}): ${def.returns}`, handler);
   }
 }
 
-function baseEnvironment(slot: DecisionSlot): Environment {
+function baseEnvironment(runtime: boolean): Environment {
   const env = new Environment({ homogeneousAggregateLiterals: false, unlistedVariablesAreDyn: false });
   registerMixedNumbers(env);
-  registerFunctions(env, slot);
+  registerFunctions(env, runtime);
   return env;
 }
 
-/** What compiled expressions of one policy run with: the CEL interpreter and the function table. */
+/**
+ * What the expressions of one policy are compiled and run with: the CEL interpreter, the
+ * function table, and the typed environments that check them (one per set of variables,
+ * built on first need while the policy compiles). Created by `compile`; it holds no data of
+ * any decision.
+ */
 export interface Runtime {
   env: Environment;
   functions: ReadonlyMap<string, PolicyFunction>;
+  /** The typed environment that knows exactly `variables`. */
+  checking(variables: readonly VariableName[]): Environment;
 }
 
-/** The runtime for one compiled policy: every variable is dynamic, values are plain data. */
-export function createRuntime(slot: DecisionSlot): Runtime {
-  const env = baseEnvironment(slot);
+/** A runtime for one compiled policy: every variable is dynamic, values are plain data. */
+export function createRuntime(): Runtime {
+  const env = baseEnvironment(true);
   for (const name of Object.keys(VARIABLE_TYPES)) env.registerVariable(name, "dyn");
-  return { env, functions: new Map(policyFunctions(slot).map((f) => [f.name, f])) };
-}
-
-let typedBase: Environment | undefined;
-const checking = new Map<string, Environment>();
-
-/** The typed environment that knows exactly `variables` (cached: built once per process). */
-export function checkingEnvironment(variables: readonly VariableName[]): Environment {
-  const key = [...variables].sort().join(",");
-  let env = checking.get(key);
-  if (env) return env;
-  if (!typedBase) {
-    typedBase = baseEnvironment({ coverage: [] });
-    registerDomainTypes(typedBase);
-  }
-  env = typedBase.clone();
-  for (const name of variables) env.registerVariable(name, VARIABLE_TYPES[name]);
-  checking.set(key, env);
-  return env;
+  env.registerVariable(COVERAGE_VARIABLE, "dyn");
+  let typedBase: Environment | undefined;
+  const checking = new Map<string, Environment>();
+  return {
+    env,
+    functions: new Map(POLICY_FUNCTIONS.map((f) => [f.name, f])),
+    checking(variables) {
+      const key = [...variables].sort().join(",");
+      let typed = checking.get(key);
+      if (typed) return typed;
+      if (!typedBase) {
+        typedBase = baseEnvironment(false);
+        registerDomainTypes(typedBase);
+      }
+      typed = typedBase.clone();
+      for (const name of variables) typed.registerVariable(name, VARIABLE_TYPES[name]);
+      checking.set(key, typed);
+      return typed;
+    },
+  };
 }

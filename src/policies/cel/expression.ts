@@ -6,7 +6,8 @@
  */
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { compileToJs } from "./codegen.js";
-import { checkingEnvironment, type Runtime, VARIABLE_TYPES, type VariableName } from "./environment.js";
+import { type Runtime, VARIABLE_TYPES, type VariableName } from "./environment.js";
+import { COVERAGE_VARIABLE } from "./functions.js";
 import { type PathReader, pathReader } from "./objectCode.js";
 
 export interface CompiledExpr {
@@ -97,6 +98,32 @@ function callsPerDecision(node: unknown, runtime: Runtime): boolean {
   return callsPerDecision(node.args, runtime);
 }
 
+/**
+ * `source` with the coverage variable added as the last argument of every call of a
+ * `perDecision` function (`covered(a, b, c)` runs as `covered(a, b, c, __coverage)`), so the
+ * runtime functions get the decision's coverage table from the variables, like any input.
+ */
+function passCoverage(source: string, ast: ASTNode, runtime: Runtime): string {
+  const at: number[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (!isNode(node)) return;
+    if (node.op === "call" && runtime.functions.get((node.args as [string, unknown])[0])?.perDecision) {
+      const end = (node as ASTNode & { end?: number }).end;
+      if (end === undefined || source[end - 1] !== ")") throw new Error(`cannot place ${COVERAGE_VARIABLE}`);
+      at.push(end - 1);
+    }
+    visit(node.args);
+  };
+  visit(ast);
+  let out = source;
+  for (const i of at.sort((a, b) => b - a)) out = `${out.slice(0, i)}, ${COVERAGE_VARIABLE}${out.slice(i)}`;
+  return out;
+}
+
 /** Collects the variable paths an AST reads (`service.contract.noticeDays`, `today`). */
 function collectReads(node: unknown, variables: ReadonlySet<string>, out: Map<string, string[]>): void {
   if (Array.isArray(node)) {
@@ -138,7 +165,9 @@ export function compileExpression(
   runtime: Runtime,
   expect: Expect = "any",
 ): CompiledExpr | ExprProblem {
-  const env = checkingEnvironment(variables);
+  if (source.includes(COVERAGE_VARIABLE))
+    return { offset: source.indexOf(COVERAGE_VARIABLE), message: `${COVERAGE_VARIABLE} is a reserved name` };
+  const env = runtime.checking(variables);
   let ast: ASTNode;
   try {
     const parsed = env.parse(source);
@@ -151,7 +180,8 @@ export function compileExpression(
   } catch (e) {
     return { offset: errorOffset(e), message: firstLine(e) };
   }
-  const interpret = runtime.env.parse(source);
+  const perDecision = callsPerDecision(ast, runtime);
+  const interpret = runtime.env.parse(perDecision ? passCoverage(source, ast, runtime) : source);
   const compiled = compileToJs(ast, new Set(variables), runtime.functions, interpret);
   const run = compiled ?? interpret;
   const readsMap = new Map<string, string[]>();
@@ -169,7 +199,7 @@ export function compileExpression(
     evaluate: run,
     ...(compiled ? { interpret } : {}),
   };
-  if (reads.length === 0 && !callsPerDecision(ast, runtime)) {
+  if (reads.length === 0 && !perDecision) {
     try {
       return { ...expr, constant: { value: run({}) } };
     } catch (e) {

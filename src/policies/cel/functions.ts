@@ -4,7 +4,6 @@
  * compiler (`codegen.ts`), which checks the argument kinds the same way.
  */
 import { type Coverage, isCovered, type ServiceKind } from "../../domain/customer.js";
-import type { DecisionSlot } from "../compiledPolicy.js";
 import {
   addDays,
   addHours,
@@ -15,8 +14,8 @@ import {
   longInstant,
   monthsBetween,
   workingDaysAfter,
-} from "../dates.js";
-import { formatMoney, formatTotals, roundMoney } from "../money.js";
+} from "../../domain/dates.js";
+import { formatMoney, formatTotals, roundMoney } from "../../domain/money.js";
 
 export type ParamKind = "number" | "string" | "list" | "map";
 
@@ -29,29 +28,18 @@ export interface PolicyFunction {
   fn: (...args: never[]) => unknown;
   /** One line for the docs' cheat-sheet. */
   doc: string;
-  /** Reads the decision's data (the coverage table): never folded into a constant at load. */
+  /**
+   * Reads the decision's coverage table, which the runtime passes as one more argument after
+   * those the policy writes (`fn(...args, coverage)`); never folded into a constant at load.
+   */
   perDecision?: true;
 }
 
-/** Answers already given for a coverage table (tables are replaced, not edited, so identity works). */
-const answers = new WeakMap<Coverage, Map<string, boolean>>();
-
-/** `isCovered` from the domain model, remembered per table: the same few addresses come up again and again. */
-function covered(coverage: Coverage, country: string, kind: string, postcode: string): boolean {
-  let known = answers.get(coverage);
-  if (!known) {
-    known = new Map();
-    answers.set(coverage, known);
-  }
-  const key = `${country}|${kind}|${postcode}`;
-  let answer = known.get(key);
-  if (answer === undefined) {
-    answer = isCovered(coverage, country, kind as ServiceKind, postcode);
-    if (known.size > 10_000) known.clear();
-    known.set(key, answer);
-  }
-  return answer;
-}
+/**
+ * The hidden variable that carries the decision's coverage table to the `perDecision`
+ * functions (set by `decide` from its input; authors cannot name it).
+ */
+export const COVERAGE_VARIABLE = "__coverage";
 
 /** A map of amounts by currency (a CEL map or a plain object), as `formatTotals` takes it. */
 function totalsOf(m: unknown): { currency: string; amount: number }[] {
@@ -65,7 +53,10 @@ function totalsOf(m: unknown): { currency: string; amount: number }[] {
   return out;
 }
 
-export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
+/** The function table (one list, shared: it holds no state). */
+export const POLICY_FUNCTIONS: readonly PolicyFunction[] = policyFunctions();
+
+function policyFunctions(): PolicyFunction[] {
   const f = (
     name: string,
     params: ParamKind[],
@@ -151,7 +142,8 @@ export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
       "covered",
       ["string", "string", "string"],
       "bool",
-      (kind: string, country: string, postcode: string) => covered(slot.coverage, country, kind, postcode),
+      (kind: string, country: string, postcode: string, coverage: Coverage) =>
+        isCovered(coverage, country, kind as ServiceKind, postcode),
       "`covered(kind, country, postcode)`: can we serve it there?",
       true,
     ),
@@ -159,7 +151,7 @@ export function policyFunctions(slot: DecisionSlot): PolicyFunction[] {
       "locationBound",
       ["string"],
       "bool",
-      (kind: string) => slot.coverage.some((a) => a.kind === kind),
+      (kind: string, coverage: Coverage) => coverage.some((a) => a.kind === kind),
       "does this kind of service depend on the address?",
       true,
     ),

@@ -9,12 +9,12 @@
  * const findings = checkUtterance({ tone }, "Last chance! This offer expires in 10 minutes.", { speaker: "bot" });
  * // [{ kind: "tone", category: "pressure_false_urgency", span: { text: "Last chance", … }, … }, …]
  */
-import type { Decision } from "../decision.js";
-import type { Ledger } from "../ledger.js";
+import type { Decision } from "../../domain/decision.js";
+import type { Ledger } from "../../domain/ledger.js";
 import type { CompiledTone } from "./compiledTone.js";
 import { cancelContradictions, unlockContradictions } from "./contradictions.js";
 import { feeContradictions } from "./feeContradictions.js";
-import type { CheckedText, Finding } from "./finding.js";
+import type { CheckedText, Finding, KnownText } from "./finding.js";
 import { offerContradictions } from "./offerContradictions.js";
 import { lowerSameLength } from "./phrase.js";
 import { normalizeForMatching, sentenceRanges } from "./text.js";
@@ -37,7 +37,7 @@ export function checkUtterance(
 ): Finding[] {
   const key = toneKey(ctx.speaker, text);
   const contradictions = ctx.decision !== undefined || ctx.ledger !== undefined;
-  const cached = textCacheOf(policy.tone).get(key);
+  const cached = policy.tone.knownTexts.get(key);
   const [tone, t] = cached
     ? [cached.tone, contradictions ? splitOnce(cached) : undefined]
     : analyse(policy.tone, text, ctx.speaker, key, contradictions);
@@ -53,26 +53,12 @@ export function checkUtterance(
 }
 
 /**
- * What depends on the text alone: its tone findings (the text, the speaker and the tone rules
- * decide them) and the text split for the contradiction checks (normalised, its sentences,
- * where the contradiction lexicon can match, what its passages contain; filled on first use).
- * Only the comparison with a decision and a ledger is done per check. The split text is kept
- * from the second check of a text on: a text checked once (an agent's words, a receipt with
- * its reference) keeps only its findings, a few hundred bytes instead of a few KiB.
- */
-interface KnownText {
-  readonly tone: readonly Finding[];
-  readonly text: string;
-  t?: CheckedText;
-}
-
-/**
- * The bot says the same phrases and policy texts over and over: what depends on the text alone
- * is remembered per compiled tone (a reloaded policy starts afresh), a bounded number of texts
- * each, the oldest forgotten first.
+ * How many texts a compiled tone remembers (`CompiledTone.knownTexts`). Only the comparison
+ * with a decision and a ledger is done per check. The split text is kept from the second check
+ * of a text on: a text checked once (an agent's words, a receipt with its reference) keeps
+ * only its findings, a few hundred bytes instead of a few KiB.
  */
 const TEXT_CACHE_SIZE = 4096;
-const textCache = new WeakMap<CompiledTone, Map<string, KnownText>>();
 
 const inTextOrder = (a: Finding, b: Finding): number =>
   a.span.start - b.span.start || a.span.end - b.span.end;
@@ -81,15 +67,6 @@ const toneKey = (speaker: UtteranceSpeaker, text: string): string => `${speaker}
 
 function pushAll(out: Finding[], more: readonly Finding[]): void {
   for (const f of more) out.push(f);
-}
-
-function textCacheOf(tone: CompiledTone): Map<string, KnownText> {
-  let cache = textCache.get(tone);
-  if (!cache) {
-    cache = new Map();
-    textCache.set(tone, cache);
-  }
-  return cache;
 }
 
 function split(text: string): CheckedText {
@@ -115,7 +92,7 @@ function analyse(
   const hits = tone.sieve.scan(t.lower, { places: contradictions });
   if (contradictions) t.lexicon = hits;
   const found = Object.freeze(toneFindings(t, tone, speaker, hits).sort(inTextOrder));
-  const cache = textCacheOf(tone);
+  const cache = tone.knownTexts;
   if (cache.size >= TEXT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, { tone: found, text });
   return [found, contradictions ? t : undefined];

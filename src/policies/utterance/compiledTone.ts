@@ -5,10 +5,11 @@
  */
 
 import type { z } from "zod";
+import type { KnownText } from "./finding.js";
 import { LEXICON, LEXICON_KEYS } from "./lexiconSieve.js";
 import { compilePhrase, guardPhrase } from "./phrase.js";
 import { Sieve } from "./sieve.js";
-import type { ToneException, TonePattern, UtteranceSpeaker } from "./toneSchema.js";
+import type { ToneException, TonePattern, UtteranceSpeaker } from "./toneEntries.js";
 
 export interface CompiledPhrase {
   text: string;
@@ -99,6 +100,12 @@ export interface CompiledTone {
   sieve: Sieve;
   /** The files that contributed, in order. */
   files: readonly string[];
+  /**
+   * The texts checked with these rules and what depends on the text alone (`checkUtterance`
+   * fills it, a bounded number, oldest forgotten first): the bot says the same phrases over
+   * and over. Created empty with the tone, so a reloaded policy starts afresh.
+   */
+  readonly knownTexts: Map<string, KnownText>;
   /** @internal what `compileTone(section, source, base)` extends. */
   readonly definition: readonly CategoryDefinition[];
 }

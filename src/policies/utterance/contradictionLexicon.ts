@@ -3,7 +3,7 @@
  * load. Unlike tone categories these are not policy data: they describe how fees, unlocks,
  * offers and refusals are talked about, and the checks compare them with the Decision.
  */
-import type { FeeLine } from "../decision.js";
+import type { FeeLine } from "../../domain/decision.js";
 
 import { WordPattern } from "./wordPattern.js";
 

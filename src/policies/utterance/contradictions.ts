@@ -4,7 +4,7 @@
  * (or must call) when the decision lets them. Fees and amounts are in feeContradictions.ts,
  * offers in offerContradictions.ts.
  */
-import type { Decision, Obligation } from "../decision.js";
+import type { Decision, Obligation } from "../../domain/decision.js";
 import {
   ABOUT_CANCELLING,
   CANNOT_CANCEL,
@@ -63,11 +63,7 @@ interface UnlockPromise {
   promised: ReadonlySet<string>;
 }
 
-/**
- * What these checks read from a decision, worked out on first need and kept per decision
- * object: a turn checks several messages against the same decision, which is not changed
- * once made.
- */
+/** What these checks read from a decision, worked out on first need during one check. */
 class DecisionFacts {
   readonly unlock: Obligation | undefined;
   /** Whether the decision lets the customer cancel in this conversation. */
@@ -100,22 +96,9 @@ class DecisionFacts {
   }
 }
 
-/**
- * The facts of the decision checked last: a turn checks its messages one after another against
- * one decision. One entry, not a WeakMap keyed by decisions: weak entries for short-lived keys
- * made every young-generation garbage collection several times slower (decisions and their
- * facts survived it), which showed in the slowest turns.
- */
-let last: DecisionFacts | undefined;
-
-function factsOf(decision: Decision): DecisionFacts {
-  if (last?.decision !== decision) last = new DecisionFacts(decision);
-  return last;
-}
-
 /** Store visits and waiting times when the decision's unlock is remote. */
 export function unlockContradictions(t: CheckedText, decision: Decision): Finding[] {
-  const facts = factsOf(decision);
+  const facts = new DecisionFacts(decision);
   const unlock = facts.unlock;
   if (!unlock) return [];
   const hits = lexiconHits(t);
@@ -169,7 +152,7 @@ export function unlockContradictions(t: CheckedText, decision: Decision): Findin
 
 /** "You can't cancel" / "you must call" when the decision lets the customer cancel here. */
 export function cancelContradictions(t: CheckedText, decision: Decision): Finding[] {
-  const facts = factsOf(decision);
+  const facts = new DecisionFacts(decision);
   if (!facts.cancelAllowed) return [];
   const hits = lexiconHits(t);
   const out: Finding[] = [];

@@ -1,4 +1,4 @@
-import type { Passage } from "./lexiconSieve.js";
+import type { Passage } from "./passage.js";
 import type { SieveHits } from "./sieve.js";
 import type { Range } from "./text.js";
 
@@ -31,6 +31,17 @@ export interface CheckedText {
   lexicon?: SieveHits;
   /** Its sentences and clauses with what was found in them, by range; filled on first use (lexiconSieve.ts). */
   passages?: Map<number, Passage>;
+}
+
+/**
+ * What depends on a text alone: its tone findings (the text, the speaker and the tone rules
+ * decide them) and, from its second check on, the text split for the contradiction checks.
+ * Kept per compiled tone (`CompiledTone.knownTexts`) by `checkUtterance`.
+ */
+export interface KnownText {
+  readonly tone: readonly Finding[];
+  readonly text: string;
+  t?: CheckedText;
 }
 
 /** A contradiction finding over range `r` of the checked text. */

@@ -15,6 +15,7 @@ import {
 } from "./contradictionLexicon.js";
 import type { CheckedText } from "./finding.js";
 import { MONEY } from "./money.js";
+import type { Passage } from "./passage.js";
 import { Sieve, type SieveHits } from "./sieve.js";
 import { clauseRanges, type Range } from "./text.js";
 import { type WordMatch, WordPattern } from "./wordPattern.js";
@@ -65,7 +66,7 @@ export function lexiconHits(t: CheckedText): SieveHits {
  * checked text is remembered per text (checkUtterance.ts), and a text checked again against
  * another decision runs only the comparisons with that decision.
  */
-export class Passage {
+class TextPassage implements Passage {
   readonly text: string;
   private readonly found = new Map<WordPattern, WordMatch | null>();
   private readonly derived = new Map<(text: string) => unknown, unknown>();
@@ -119,7 +120,7 @@ export function passageOf(t: CheckedText, range: Range): Passage {
   const key = range.start * (t.lower.length + 1) + range.end;
   let p = t.passages.get(key);
   if (!p) {
-    p = new Passage(t, range, lexiconHits(t));
+    p = new TextPassage(t, range, lexiconHits(t));
     t.passages.set(key, p);
   }
   return p;

@@ -18,8 +18,8 @@
  * checkUtterance(policy, "Or would you like a free upgrade instead?", { speaker: "bot", decision, ledger });
  * // [{ kind: "contradiction", category: "extra_offer", ruleId: "contradiction.extra_offer", … }]
  */
-import type { Decision } from "../decision.js";
-import type { Ledger } from "../ledger.js";
+import type { Decision } from "../../domain/decision.js";
+import type { Ledger } from "../../domain/ledger.js";
 import { OFFER_FRAME, OFFER_NEGATED, OFFER_NOUN } from "./contradictionLexicon.js";
 import { type CheckedText, type Finding, contradiction as finding } from "./finding.js";
 import { lexiconHits, passageOf } from "./lexiconSieve.js";
@@ -51,23 +51,14 @@ const FIGURE_IN = /\d/;
 const figuresOf = (lower: string): number[] =>
   [...lower.matchAll(FIGURE)].map((m) => parseAmount(m[0])).filter(Number.isFinite);
 
-/**
- * The decision's offers, worked out once per decision: a turn checks its messages one after
- * another against one decision (one entry, as in contradictions.ts, not a WeakMap).
- */
-let last: { decision: Decision; offers: readonly KnownOffer[] } | undefined;
-
+/** The decision's offers, as the offer sentences of a message are compared with them. */
 function offersOf(decision: Decision): readonly KnownOffer[] {
-  if (last?.decision !== decision) {
-    const offers = decision.retention.offers
-      .map((o) => {
-        const text = canonical(lowerSameLength(normalizeForMatching(o.text)));
-        return { id: o.id, text, figures: figuresOf(text) };
-      })
-      .filter((o) => o.text !== "");
-    last = { decision, offers };
-  }
-  return last.offers;
+  return decision.retention.offers
+    .map((o) => {
+      const text = canonical(lowerSameLength(normalizeForMatching(o.text)));
+      return { id: o.id, text, figures: figuresOf(text) };
+    })
+    .filter((o) => o.text !== "");
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { type Coverage, Customer } from "../../../src/domain/customer.js";
-import type { ConversationFacts } from "../../../src/policies/decision.js";
+import type { ConversationFacts } from "../../../src/domain/decision.js";
 
 const day = fc
   .integer({ min: Date.UTC(2012, 0, 1), max: Date.UTC(2029, 11, 31) })

@@ -5,8 +5,8 @@ import {
   longDate,
   monthsBetween,
   workingDaysAfter,
-} from "../../../src/policies/dates.js";
-import { formatMoney, formatTotals, roundMoney } from "../../../src/policies/money.js";
+} from "../../../src/domain/dates.js";
+import { formatMoney, formatTotals, roundMoney } from "../../../src/domain/money.js";
 import { parseYamlSource } from "../../../src/policies/yamlSource.js";
 
 describe("calendar arithmetic", () => {

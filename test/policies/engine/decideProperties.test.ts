@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Decision } from "../../../src/domain/decision.js";
 import { decide } from "../../../src/policies/decide.js";
-import type { Decision } from "../../../src/policies/decision.js";
 import { UNAVAILABLE } from "../../../src/policies/evaluate.js";
 import { conversationArb, coverageArb, customerArb, nowArb } from "./arbitraries.js";
 import { defaultPolicy } from "./support.js";

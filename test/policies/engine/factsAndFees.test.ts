@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compiled, customer, decideFor, pack, traceOf } from "./support.js";
+import { compiled, customer, decideFor, errorsOf, pack, traceOf } from "./support.js";
 
 const twoYearContract = {
   services: [
@@ -105,6 +105,26 @@ describe("facts", () => {
       { country: "GB", kind: "mobile" as const, postcodePrefixes: ["*"] },
     ];
     expect(decideFor(policy, customer(), {}, undefined, coverage).facts.served).toBe(true);
+  });
+
+  it("takes the coverage table as an input of each decision, and keeps nothing of it in the policy", () => {
+    const policy = compiled(
+      pack("p", `facts:\n  - id: served\n    value: covered("broadband", "GB", "M14 5RT")\n`),
+    );
+    const before = Object.keys(policy).sort();
+    const table = (prefix: string) => [
+      { country: "GB", kind: "broadband" as const, postcodePrefixes: [prefix] },
+    ];
+    expect(decideFor(policy, customer(), {}, undefined, table("M14")).facts.served).toBe(true);
+    expect(decideFor(policy, customer(), {}, undefined, table("M1")).facts.served).toBe(false);
+    expect(decideFor(policy, customer(), {}, undefined, table("M14")).facts.served).toBe(true);
+    expect(Object.keys(policy).sort()).toEqual(before);
+    expect(before).not.toContain("slot");
+  });
+
+  it("does not let an expression name the variable that carries the coverage table", () => {
+    const errors = errorsOf([pack("p", "facts:\n  - id: x\n    value: size(__coverage) > 0\n")]);
+    expect(errors.map((e) => e.message)).toContain("__coverage is a reserved name");
   });
 });
 

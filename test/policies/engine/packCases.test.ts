@@ -3,14 +3,14 @@
  * the case is, so a failing case reads like the situation it checks.
  */
 import { describe, expect, it } from "vitest";
+import { loadPolicyFolder } from "../../../src/adapters/policyFolder/policyFolder.js";
 import { runCaseFile } from "../../../src/policies/cases/runCases.js";
-import { loadPolicyFolder } from "../../../src/policies/loader.js";
 import { formatPolicyError } from "../../../src/policies/policyError.js";
 import { POLICY_DIR } from "./support.js";
 
 const loaded = await loadPolicyFolder(POLICY_DIR);
 if ("errors" in loaded) throw new Error(loaded.errors.map(formatPolicyError).join("\n"));
-const { policy, folder } = loaded;
+const { policy, sources: folder } = loaded;
 
 describe("the default packs' case files", () => {
   it("there is a case file beside every pack", () => {

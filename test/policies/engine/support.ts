@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type { Coverage, Customer, CustomerInput } from "../../../src/domain/customer.js";
+import type { ConversationFacts, Decision } from "../../../src/domain/decision.js";
 import { type CompileOptions, compile, isCompiledPolicy } from "../../../src/policies/compile.js";
 import type { CompiledPolicy } from "../../../src/policies/compiledPolicy.js";
 import { decide } from "../../../src/policies/decide.js";
-import type { ConversationFacts, Decision } from "../../../src/policies/decision.js";
 import type { PolicyError } from "../../../src/policies/policyError.js";
 import { aCustomer } from "../../support/aCustomer.js";
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Decision } from "../../../src/policies/decision.js";
-import { emptyLedger, recordDecline, recordOffer } from "../../../src/policies/ledger.js";
+import type { Decision } from "../../../src/domain/decision.js";
+import { emptyLedger } from "../../../src/domain/ledger.js";
+import { recordDecline, recordOffer } from "../../../src/guardrails/ledger.js";
 import { checkUtterance, type UtteranceContext } from "../../../src/policies/utterance/checkUtterance.js";
 import { CONTEXTS, decision, defaultTone, fee, obligation, retention, service, waiver } from "./support.js";
 

@@ -5,8 +5,9 @@
  * same figures; any other offer still counts on top of it.
  */
 import { describe, expect, it } from "vitest";
-import type { Decision, RetentionOffer } from "../../../src/policies/decision.js";
-import { emptyLedger, type Ledger, recordDecline, recordOffer } from "../../../src/policies/ledger.js";
+import type { Decision, RetentionOffer } from "../../../src/domain/decision.js";
+import { emptyLedger, type Ledger } from "../../../src/domain/ledger.js";
+import { recordDecline, recordOffer } from "../../../src/guardrails/ledger.js";
 import { checkUtterance } from "../../../src/policies/utterance/checkUtterance.js";
 import { decision, defaultTone, retention, service } from "./support.js";
 

@@ -9,8 +9,9 @@ import type {
   RetentionAllowance,
   ServiceOutcome,
   WaiverApplied,
-} from "../../../src/policies/decision.js";
-import { emptyLedger, type Ledger, recordDecline, recordOffer } from "../../../src/policies/ledger.js";
+} from "../../../src/domain/decision.js";
+import { emptyLedger, type Ledger } from "../../../src/domain/ledger.js";
+import { recordDecline, recordOffer } from "../../../src/guardrails/ledger.js";
 import { type CompiledTone, compileDefaultTone } from "../../../src/policies/utterance/toneSchema.js";
 
 export const repoFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));

@@ -1,6 +1,8 @@
 /**
  * The obligation ledger of one cancellation conversation: which obligations of the Decision
  * have been said (by which message, when), and which retention offers were made and declined.
+ * A guardrail shared by the bot and agent assist; the record itself (`Ledger`, saved in the
+ * conversation state and the hand-over record) is in `src/domain/ledger.ts`.
  *
  * Plain, versioned, JSON-serialisable data kept in the conversation state. Every function is
  * pure: it returns a new ledger and never mutates its input; time comes in as an ISO string
@@ -8,53 +10,20 @@
  * Decision made during the conversation.
  *
  * @example
- * import { discharge, emptyLedger, readyToExecute } from "./ledger.js";
+ * import { emptyLedger } from "../domain/ledger.js";
+ * import { discharge, readyToExecute } from "./ledger.js";
  * let ledger = emptyLedger();
  * ledger = discharge(ledger, ["porting-code"], { messageId: "t7", seq: 7, at: "2026-11-23T10:00:00Z" });
  * readyToExecute(ledger, decision); // true once every obligation due before "execute" is discharged
  */
-import { z } from "zod";
-import { IsoDateTime } from "../domain/customer.js";
+import type { Decision, Obligation, Stage } from "../domain/decision.js";
+import type { Discharge, Ledger, OfferRecord } from "../domain/ledger.js";
 import { sha256Hex } from "../domain/sha256.js";
-import type { Decision, Obligation, Stage } from "./decision.js";
 
 /** Conversation stages in order; an obligation `before: S` must be discharged before stage S. */
 export const STAGES: readonly Stage[] = ["review", "offer", "confirm", "execute", "receipt", "farewell"];
 
 const stageIndex = (stage: Stage): number => STAGES.indexOf(stage);
-
-const MessageRefFields = {
-  /** The message (turn) id that did it. */
-  messageId: z.string().min(1),
-  /** The turn's position in the conversation, when known. */
-  seq: z.number().int().nonnegative().optional(),
-  /** When, as given by the caller (ISO date-time with offset). */
-  at: IsoDateTime,
-};
-
-export const Discharge = z.strictObject({
-  obligationId: z.string().min(1),
-  ...MessageRefFields,
-  /** `sha256:<hex>` of the message text (see `hashText`), so the record proves what was said. */
-  textHash: z.string().optional(),
-});
-export type Discharge = z.infer<typeof Discharge>;
-
-export const OfferRecord = z.strictObject({
-  /** The `RetentionOffer.id` when the offer came from the Decision. */
-  offerId: z.string().optional(),
-  ...MessageRefFields,
-});
-export type OfferRecord = z.infer<typeof OfferRecord>;
-
-/** Saved as part of the conversation state; `schemaVersion` changes only with a migration. */
-export const Ledger = z.strictObject({
-  schemaVersion: z.literal(1),
-  discharges: z.array(Discharge),
-  offers: z.array(OfferRecord),
-  declines: z.array(OfferRecord),
-});
-export type Ledger = z.infer<typeof Ledger>;
 
 /** Who discharged something, and when. `text`, when given, is stored only as its hash. */
 export interface MessageRef {
@@ -64,10 +33,6 @@ export interface MessageRef {
   text?: string;
   /** `hashText(text)`, when the caller has it already. */
   textHash?: string;
-}
-
-export function emptyLedger(): Ledger {
-  return { schemaVersion: 1, discharges: [], offers: [], declines: [] };
 }
 
 /** A stable fingerprint of a message: NFC-normalised, whitespace collapsed, SHA-256. */

@@ -1,6 +1,7 @@
 /**
- * The audit trail: append-only, hash-chained. Each entry's hash covers its content and the
- * previous entry's hash, so editing or deleting any entry breaks every hash after it.
+ * The audit trail's hash chain: append-only. Each entry's hash covers its content and the
+ * previous entry's hash, so editing or deleting any entry breaks every hash after it. The
+ * entry itself (`AuditEntry`, `AuditKind`) is in `src/domain/auditEntry.ts`.
  *
  * The hash is keyed: HMAC-SHA256 with the audit key (FAIREXIT_AUDIT_KEY, else FAIREXIT_SECRET,
  * else the data folder's generated secret). A plain hash anyone can recompute, so whoever could
@@ -9,49 +10,10 @@
  * keyed entry after them pins (a `chain_keyed` entry written when such a log is first opened).
  */
 import { createHmac } from "node:crypto";
-import { z } from "zod";
-import { IsoDateTime } from "../domain/customer.js";
+import type { AuditEntry, AuditRecord, ChainProblem } from "../domain/auditEntry.js";
 import { sha256Hex } from "../domain/sha256.js";
 
-export const AuditKind = z.enum([
-  "decision",
-  "disclosure",
-  "consent",
-  "offer",
-  "offer_answer",
-  "confirmation",
-  /** A planned action, with how its delivery went in the turn that executed it. */
-  "action",
-  /** Only in logs written before an action entry carried its result: still valid when read. */
-  "action_result",
-  "handover",
-  "receipt",
-  "survey",
-  /** Something the customer did that the record should show (an attempt to instruct the bot). */
-  "customer_signal",
-  /** An outgoing text the utterance checker flagged. */
-  "tone_finding",
-  /** The chain is keyed from here on; the plain-hash entries before it were written by an older FairExit. */
-  "chain_keyed",
-  /** Too many failed identity checks for one account: further tries wait (see identityGuard). */
-  "identity_cooldown",
-]);
-export type AuditKind = z.infer<typeof AuditKind>;
-
 export const GENESIS_HASH = "0".repeat(64);
-
-export const AuditEntry = z.strictObject({
-  seq: z.number().int().nonnegative(),
-  at: IsoDateTime,
-  conversationId: z.string().min(1),
-  kind: AuditKind,
-  /** What happened; personal data masked before it is written (see maskPii). */
-  data: z.record(z.string(), z.unknown()),
-  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
-export type AuditRecord = Pick<AuditEntry, "at" | "conversationId" | "kind" | "data">;
 
 /**
  * JSON with object keys sorted, so the same content always hashes the same. Properties whose
@@ -152,13 +114,6 @@ export function chain(previous: AuditEntry | undefined, record: AuditRecord, key
   };
   entry.hash = hashEntry(entry, key);
   return entry;
-}
-
-export interface ChainProblem {
-  seq: number;
-  /** Line or position in the log the problem was found at. */
-  position: number;
-  problem: string;
 }
 
 /** Where the log ended when last written: kept beside it so a deleted tail is found. */

@@ -1,22 +1,21 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { emptyLedger, Ledger } from "../../src/domain/ledger.js";
 import {
   discharge,
   dischargeOf,
-  emptyLedger,
   hasDeclined,
   hashText,
   isDischarged,
-  Ledger,
   obligationsRenderedIn,
   offersMade,
   pendingBefore,
   readyToExecute,
   recordDecline,
   recordOffer,
-} from "../../src/policies/ledger.js";
-import { decision, obligation } from "./utterance/support.js";
+} from "../../src/guardrails/ledger.js";
+import { decision, obligation } from "../policies/utterance/support.js";
 
 const T1 = "2026-11-23T10:00:00Z";
 const T2 = "2026-11-23T10:05:00Z";

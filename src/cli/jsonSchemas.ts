@@ -4,9 +4,9 @@
  * a test fails when the committed copies are out of date.
  */
 import { z } from "zod";
+import { CustomerFile } from "../domain/customerFile.js";
 import { PolicyCasesFile } from "../policies/cases/casesSchema.js";
 import { PolicyPackFile } from "../policies/schema.js";
-import { CustomerFile } from "./customerFile.js";
 
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   "customer-file.schema.json": CustomerFile,

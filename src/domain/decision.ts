@@ -3,7 +3,7 @@
  * `decide(policy, context, now)` returns a `Decision`; the bot and agent assist only ever
  * say and do what a Decision allows. Plain data: serialisable, comparable, loggable.
  */
-import type { Coverage, Customer } from "../domain/customer.js";
+import type { Coverage, Customer } from "./customer.js";
 
 /** Why the customer is leaving, as understood from the conversation. */
 export const LEAVING_REASONS = [

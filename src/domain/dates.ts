@@ -21,61 +21,11 @@ const MONTHS = [
   "December",
 ];
 
-const parsed = new Map<string, [number, number, number]>();
-const CACHE_LIMIT = 50_000;
-
-/**
- * Memoises a pure function of one string: the same dates come up in every decision
- * (contract starts, today), and date arithmetic is most of what a decision computes.
- */
-function memo<R>(fn: (a: string) => R): (a: string) => R {
-  const cache = new Map<string, R>();
-  return (a) => {
-    let r = cache.get(a);
-    if (r === undefined) {
-      r = fn(a);
-      if (cache.size > CACHE_LIMIT) cache.clear();
-      cache.set(a, r);
-    }
-    return r;
-  };
-}
-
-/** `memo` for a function of two arguments (one map per first argument; no key strings built). */
-function memo2<A extends string | number, B extends string | number, R>(
-  fn: (a: A, b: B) => R,
-): (a: A, b: B) => R {
-  const cache = new Map<A, Map<B, R>>();
-  let size = 0;
-  return (a, b) => {
-    let inner = cache.get(a);
-    if (inner === undefined) {
-      inner = new Map();
-      cache.set(a, inner);
-    }
-    let r = inner.get(b);
-    if (r === undefined) {
-      r = fn(a, b);
-      if (++size > CACHE_LIMIT) {
-        cache.clear();
-        size = 0;
-      }
-      inner.set(b, r);
-    }
-    return r;
-  };
-}
-
-/** Year, month, day of a date (or of the date part of an instant); memoised, dates repeat. */
+/** Year, month, day of a date (or of the date part of an instant). */
 function parts(date: string): [number, number, number] {
-  let p = parsed.get(date);
-  if (p) return p;
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  p = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (parsed.size > CACHE_LIMIT) parsed.clear();
-  parsed.set(date, p);
-  return p;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
 /** Milliseconds since the epoch of a date (midnight UTC) or of an instant. */
@@ -106,20 +56,21 @@ export function isoString(at: Date): string {
 
 /** `YYYY-MM-DD` of an instant in UTC. */
 export function isoDate(at: Date | number): string {
-  return new Date(at).toISOString().slice(0, 10);
+  return isoString(typeof at === "number" ? new Date(at) : at).slice(0, 10);
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`. */
 export function isoInstant(at: Date | number): string {
-  return `${new Date(at).toISOString().slice(0, 19)}Z`;
+  return `${isoString(typeof at === "number" ? new Date(at) : at).slice(0, 19)}Z`;
 }
 
-function addDaysRaw(date: string, days: number): string {
+/** The date `days` days after `date` (earlier when negative). */
+export function addDays(date: string, days: number): string {
   return isoDate(toMillis(date.slice(0, 10)) + Math.round(days) * DAY_MS);
 }
 
 /** Adds calendar months; the 31st becomes the last day of a shorter month. */
-function addMonthsRaw(date: string, months: number): string {
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = parts(date);
   const target = new Date(Date.UTC(y, m - 1 + Math.round(months), 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
@@ -128,7 +79,7 @@ function addMonthsRaw(date: string, months: number): string {
 }
 
 /** Days from `from` to `to` (negative when `to` is earlier); fractional for instants. */
-function daysBetweenRaw(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return (toMillis(to) - toMillis(from)) / DAY_MS;
 }
 
@@ -136,7 +87,7 @@ function daysBetweenRaw(from: string, to: string): number {
  * Whole months from `from` to `to`: a month not yet complete does not count (23 November to
  * 25 January is 2); 0 when `to` is not later.
  */
-function monthsBetweenRaw(from: string, to: string): number {
+export function monthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = parts(from);
   const [ty, tm, td] = parts(to);
   let months = (ty - fy) * 12 + (tm - fm);
@@ -145,7 +96,7 @@ function monthsBetweenRaw(from: string, to: string): number {
 }
 
 /** The date `n` working days (Monday to Friday) after `date`. */
-function workingDaysAfterRaw(date: string, n: number): string {
+export function workingDaysAfter(date: string, n: number): string {
   let t = toMillis(date.slice(0, 10));
   let left = Math.max(0, Math.round(n));
   while (left > 0) {
@@ -156,46 +107,27 @@ function workingDaysAfterRaw(date: string, n: number): string {
   return isoDate(t);
 }
 
-function addHoursRaw(instant: string, hours: number): string {
+/** The instant `hours` hours after `instant`. */
+export function addHours(instant: string, hours: number): string {
   return isoInstant(toMillis(instant) + hours * 3_600_000);
 }
 
 /** The last second of `date`, UTC: when a service ending on that day stops. */
-function endOfDayRaw(date: string): string {
+export function endOfDay(date: string): string {
   parts(date);
   return `${date.slice(0, 10)}T23:59:59Z`;
 }
 
 /** `Monday 23 November 2026`. */
-function longDateRaw(date: string): string {
+export function longDate(date: string): string {
   const t = new Date(toMillis(date.slice(0, 10)));
   return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
 /** `23 November 2026 at 14:05 UTC`. */
-function longInstantRaw(instant: string): string {
+export function longInstant(instant: string): string {
   const t = new Date(toMillis(instant));
   const hh = String(t.getUTCHours()).padStart(2, "0");
   const mm = String(t.getUTCMinutes()).padStart(2, "0");
   return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
 }
-
-export const addDays = memo2(addDaysRaw);
-/** Adds calendar months; the 31st becomes the last day of a shorter month. */
-export const addMonths = memo2(addMonthsRaw);
-/** Days from `from` to `to` (negative when `to` is earlier); fractional for instants. */
-export const daysBetween = memo2(daysBetweenRaw);
-/**
- * Whole months from `from` to `to`: a month not yet complete does not count (23 November to
- * 25 January is 2); 0 when `to` is not later.
- */
-export const monthsBetween = memo2(monthsBetweenRaw);
-/** The date `n` working days (Monday to Friday) after `date`. */
-export const workingDaysAfter = memo2(workingDaysAfterRaw);
-export const addHours = memo2(addHoursRaw);
-/** The last second of `date`, UTC: when a service ending on that day stops. */
-export const endOfDay = memo(endOfDayRaw);
-/** `Monday 23 November 2026`. */
-export const longDate = memo(longDateRaw);
-/** `23 November 2026 at 14:05 UTC`. */
-export const longInstant = memo(longInstantRaw);

@@ -1,0 +1,53 @@
+/**
+ * An entry of the audit trail: what happened in a conversation, when, chained to the entry
+ * before by its hash. The vocabulary every writer and reader shares (bot, assist, stores,
+ * the CLI); how the chain is hashed and verified is in `src/audit/auditChain.ts`, the port
+ * (`AuditLog`) in `./ports.ts`.
+ */
+import { z } from "zod";
+import { IsoDateTime } from "./customer.js";
+
+export const AuditKind = z.enum([
+  "decision",
+  "disclosure",
+  "consent",
+  "offer",
+  "offer_answer",
+  "confirmation",
+  /** A planned action, with how its delivery went in the turn that executed it. */
+  "action",
+  /** Only in logs written before an action entry carried its result: still valid when read. */
+  "action_result",
+  "handover",
+  "receipt",
+  "survey",
+  /** Something the customer did that the record should show (an attempt to instruct the bot). */
+  "customer_signal",
+  /** An outgoing text the utterance checker flagged. */
+  "tone_finding",
+  /** The chain is keyed from here on; the plain-hash entries before it were written by an older FairExit. */
+  "chain_keyed",
+  /** Too many failed identity checks for one account: further tries wait (see identityGuard). */
+  "identity_cooldown",
+]);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const AuditEntry = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  at: IsoDateTime,
+  conversationId: z.string().min(1),
+  kind: AuditKind,
+  /** What happened; personal data masked before it is written (see maskPii). */
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditRecord = Pick<AuditEntry, "at" | "conversationId" | "kind" | "data">;
+
+export interface ChainProblem {
+  seq: number;
+  /** Line or position in the log the problem was found at. */
+  position: number;
+  problem: string;
+}

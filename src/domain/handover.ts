@@ -1,0 +1,30 @@
+/**
+ * The hand-over: a request for a person to take over a conversation, with everything they
+ * need not to ask again, and the port it is announced through. The bot writes it; agent
+ * assist shows it to a live agent. Adapters (memory, JSON lines) implement the port.
+ */
+import type { Decision } from "./decision.js";
+import type { Ledger } from "./ledger.js";
+
+/** A request for a person to take over, with everything they need not to ask again. */
+export interface HandoverRecord {
+  id: string;
+  conversationId: string;
+  customerId?: string;
+  at: string;
+  reasons: { ruleId: string; reason: string }[];
+  stage: string;
+  decision?: Decision;
+  ledger: Ledger;
+  transcript: { speaker: string; text: string; at: string }[];
+}
+
+/** Where hand-overs go: agent assist shows them to a live agent. */
+export interface HandoverPort {
+  announce(record: HandoverRecord): Promise<void>;
+}
+
+/** A hand-over port that also tells listeners in this process (agent assist, tests) of each record. */
+export interface ObservableHandover extends HandoverPort {
+  onHandover(listener: (record: HandoverRecord) => void): void;
+}
