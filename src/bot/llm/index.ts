@@ -10,10 +10,12 @@ export {
   type LlmCallOptions,
   type LlmFallback,
   type LlmFallbackReason,
+  type LlmUsed,
   mergeUnderstanding,
   type PhraseCheck,
   type Phrased,
   phraseWithLlm,
   understandWithLlm,
 } from "./llmFallback.js";
+export { rulesUnsure, type Unsure } from "./rulesUnsure.js";
 export { BudgetExceededError, type BudgetResult, withBudget } from "./withBudget.js";

@@ -1,15 +1,17 @@
 /**
  * Where the bot asks an LLM, and what it does when the answer is late, wrong or unsafe: it
- * carries on with what it had. The LLM is asked only when the rules are unsure (to classify)
- * or when a template could be worded more warmly (to phrase); it never sees personal data
- * (see redactForLlm), it never removes a request for a person or a flag the rules raised,
+ * carries on with what it had. The LLM is asked only when the rules are unsure (to classify,
+ * see rulesUnsure) or when a template could be worded more warmly (to phrase); it never sees
+ * personal data (see redactForLlm), it never removes a request for a person or a flag the
+ * rules raised, it never supplies identity facts, money or a step that commits the customer,
  * and its wording is sent only when it passes the tone check and keeps every fact.
  *
  * @example
  * import { phraseWithLlm, understandWithLlm } from "./llmFallback.js";
  * const understanding = await understandWithLlm(rules, llm, { text, expecting, language }, 2000, {
- *   names: [customer.name],
- *   onFallback: (f) => audit.note("llm_fallback", f),
+ *   names: [customer.name.given, customer.name.family],
+ *   onUsed: (u) => turn.record("understanding", { source: "rules+llm", ...u }),
+ *   onFallback: (f) => logger.warn({ reason: f.reason }, "LLM fallback"),
  * });
  * const { text } = await phraseWithLlm(template, llm, { locale: "en-GB", purpose: "state the fee" },
  *   (t) => checkUtterance(pack, t, { speaker: "bot", decision }), 2000);
@@ -18,14 +20,15 @@
 import type { Llm, LlmRephraseRequest, LlmUnderstandRequest } from "../../domain/llm.js";
 import { LlmError, type LlmErrorCode } from "../../domain/llmError.js";
 import { checkLlmUnderstanding, type LlmUnderstanding } from "../../domain/llmUnderstanding.js";
-import type { Intent, Understanding } from "../../domain/understanding.js";
+import type { Expectation, Intent, Understanding } from "../../domain/understanding.js";
 import type { Finding } from "../../guardrails/index.js";
 import { createRedactor, placeholdersIn } from "../../guardrails/index.js";
 import { compareFacts } from "./factTokens.js";
+import { introducedNames } from "./introducedNames.js";
+import { rulesUnsure, type Unsure } from "./rulesUnsure.js";
 import { type BudgetResult, withBudget } from "./withBudget.js";
 
-/** The LLM is asked only when the rules are less sure than this of their first intent. */
-export const LLM_CONFIDENCE_THRESHOLD = 0.6;
+export { LLM_CONFIDENCE_THRESHOLD, rulesUnsure, type Unsure } from "./rulesUnsure.js";
 
 export type LlmFallbackReason =
   /** No answer within the budget. */
@@ -59,11 +62,36 @@ export interface LlmCallOptions {
   signal?: AbortSignal;
   /** Told why the LLM's answer was not used, for the audit log. */
   onFallback?: (fallback: LlmFallback) => void;
+  /** Told which of the LLM's labels were taken (and which ignored), for the audit log. */
+  onUsed?: (used: LlmUsed) => void;
+  /** Told that the rules were unsure and the LLM is asked, with why. */
+  onAsked?: (why: Unsure) => void;
+  /**
+   * Facts the conversation already holds (from earlier messages): the LLM does not replace
+   * them, only the customer's own words, read by the rules, do.
+   */
+  settled?: readonly FillableFact[];
+}
+
+/** The facts an LLM may fill when the rules left them empty. */
+export type FillableFact = "reason" | "serviceKinds" | "keepNumber" | "claim" | "surveyCause";
+
+/** What the audit records when the LLM classified a message: labels only, never the text. */
+export interface LlmUsed {
+  /** Why the rules were unsure. */
+  why: Unsure;
+  /** The intents of the merged understanding, most likely first. */
+  intents: Intent[];
+  confidence: number;
+  /** The fields the LLM's answer supplied (reason, serviceKinds, topics …). */
+  taken: string[];
+  /** What of the LLM's answer was not taken, and why ("intent:keep_service", "claim:money" …). */
+  ignored: string[];
 }
 
 /**
  * The rules' understanding, completed by the LLM when one is configured and the rules are
- * unsure (`confidence < 0.6`). Falls back to `rules` on timeout, error or invalid output,
+ * unsure (see `rulesUnsure`). Falls back to `rules` on timeout, error or invalid output,
  * telling `options.onFallback` why. See `mergeUnderstanding` for what the LLM may change.
  */
 export async function understandWithLlm(
@@ -73,8 +101,12 @@ export async function understandWithLlm(
   budgetMs: number,
   options: LlmCallOptions = {},
 ): Promise<Understanding> {
-  if (!llm || rules.confidence >= LLM_CONFIDENCE_THRESHOLD) return rules;
-  const redactor = createRedactor({ names: options.names ?? [] });
+  if (!llm) return rules;
+  const why = rulesUnsure(rules, request.expecting, request.text);
+  if (!why) return rules;
+  options.onAsked?.(why);
+  // Names the customer gives in the message are redacted too: before identification no others are known.
+  const redactor = createRedactor({ names: [...(options.names ?? []), ...introducedNames(request.text)] });
   const redacted: LlmUnderstandRequest = { ...request, text: redactor.redact(request.text) };
   const result = await withBudget(budgetMs, (signal) => llm.understand(redacted, signal), options.signal);
   const fallback = (reason: LlmFallbackReason, detail: string, errorCode?: LlmErrorCode): Understanding => {
@@ -84,45 +116,106 @@ export async function understandWithLlm(
   if (!result.ok) return fallback(...failure(result));
   const checked = checkLlmUnderstanding(result.value);
   if (!checked.ok) return fallback("invalid_output", checked.issues.join("; "), "schema_mismatch");
-  return mergeUnderstanding(rules, checked.value);
+  const { merged, taken, ignored } = merge(rules, checked.value, request.expecting, options.settled ?? []);
+  options.onUsed?.({ why, intents: merged.intents, confidence: merged.confidence, taken, ignored });
+  return merged;
 }
 
 const ASK_PERSON: Intent = "ask_person";
 
 /**
+ * Intents never taken from an LLM: `identify` (identity is the rules' alone), and the answers
+ * that would keep the customer (`keep_service`, `accept_offer`): staying needs words the rules
+ * understood, never a model's reading.
+ */
+const NEVER_FROM_LLM: ReadonlySet<Intent> = new Set(["identify", "keep_service", "accept_offer", "unknown"]);
+
+/** At the confirmation, the answer that cancels (or not) is the customer's own words, read by the rules. */
+const NOT_AT: Partial<Record<Expectation, ReadonlySet<Intent>>> = {
+  confirm: new Set(["yes", "no", "cancel"]),
+};
+
+/** Digits, currency signs or a placeholder: a claim with these would carry money or personal data. */
+const MONEY_OR_DATA = /[\d£$€¥]|\b(?:kr|sek|eur|gbp|usd|pounds?|euros?|kronor)\b|\[[A-Z]+_\d+\]/i;
+
+/**
  * Merges what the LLM said into the rules' understanding (`source: "rules+llm"`):
- * - `intents` and `confidence` are the LLM's (unless it only said `unknown`), and an
+ * - `intents` and `confidence` are the LLM's (unless it said nothing usable), and an
  *   `ask_person` the rules found is kept, first: a request for a person is always honoured;
+ *   the LLM never supplies `identify`, `keep_service` or `accept_offer`, nor at the
+ *   confirmation (`expecting: "confirm"`) `yes`, `no` or `cancel`;
  * - `legalThreat` and `injectionAttempt` are raised if either says so, never cleared;
  * - `topics` are the union of both;
- * - `reason`, `serviceKinds`, `keepNumber`, `claim` and `surveyCause` the rules found stand;
- *   the LLM fills only those the rules left empty;
- * - `language`, `accountNumber` and `postcode` are the rules' alone (the LLM never sees them).
+ * - `reason`, `serviceKinds`, `keepNumber`, `claim` and `surveyCause` the rules found stand
+ *   (a reason or survey cause the rules could only tag `other` may be refined), and so do
+ *   those the conversation already holds (`settled`); the LLM fills only those left empty,
+ *   and a claim whose text carries a number, an amount or a
+ *   placeholder is not taken (the LLM never supplies money);
+ * - `language`, `accountNumber`, `postcode`, `newPostcode` and `correctsPostcode` are the
+ *   rules' alone (the LLM never sees them, and its schema has no field for them).
  */
-export function mergeUnderstanding(rules: Understanding, llm: LlmUnderstanding): Understanding {
-  const llmIntents = unique(llm.intents ?? []).filter((i) => i !== "unknown");
+export function mergeUnderstanding(
+  rules: Understanding,
+  llm: LlmUnderstanding,
+  expecting: Expectation = "anything",
+  settled: readonly FillableFact[] = [],
+): Understanding {
+  return merge(rules, llm, expecting, settled).merged;
+}
+
+function merge(
+  rules: Understanding,
+  llm: LlmUnderstanding,
+  expecting: Expectation,
+  settled: readonly FillableFact[],
+): { merged: Understanding; taken: string[]; ignored: string[] } {
+  const taken: string[] = [];
+  const ignored: string[] = [];
+  const notHere = NOT_AT[expecting];
+  const llmIntents = unique(llm.intents ?? []).filter((i) => {
+    const refused = NEVER_FROM_LLM.has(i) || notHere?.has(i) === true;
+    if (refused && i !== "unknown") ignored.push(`intent:${i}`);
+    return !refused;
+  });
   let intents: Intent[] = llmIntents.length > 0 ? llmIntents : [...rules.intents];
+  if (llmIntents.length > 0) taken.push("intents");
   if (rules.intents.includes(ASK_PERSON) && !intents.includes(ASK_PERSON)) intents = [ASK_PERSON, ...intents];
   const confidence = llmIntents.length > 0 ? (llm.confidence ?? rules.confidence) : rules.confidence;
+  const topics = unique([...rules.topics, ...(llm.topics ?? [])]);
+  if (topics.length > rules.topics.length) taken.push("topics");
   const merged: Understanding = {
     ...rules,
     intents,
     confidence,
-    topics: unique([...rules.topics, ...(llm.topics ?? [])]),
+    topics,
     legalThreat: rules.legalThreat || llm.legalThreat === true,
     injectionAttempt: rules.injectionAttempt || llm.injectionAttempt === true,
     source: "rules+llm",
   };
-  const fill = <K extends "reason" | "serviceKinds" | "keepNumber" | "claim" | "surveyCause">(key: K) => {
+  if (merged.legalThreat && !rules.legalThreat) taken.push("legalThreat");
+  if (merged.injectionAttempt && !rules.injectionAttempt) taken.push("injectionAttempt");
+  const fill = <K extends FillableFact>(key: K, refinable = false) => {
     const value = llm[key];
-    if (rules[key] === undefined && value !== undefined) merged[key] = value as Understanding[K];
+    if (value === undefined) return;
+    if (settled.includes(key)) {
+      ignored.push(`${key}:settled`);
+      return;
+    }
+    const open = rules[key] === undefined || (refinable && rules[key] === "other");
+    if (!open) {
+      if (JSON.stringify(value) !== JSON.stringify(rules[key])) ignored.push(`${key}:rules`);
+      return;
+    }
+    merged[key] = value as Understanding[K];
+    taken.push(key);
   };
-  fill("reason");
+  fill("reason", true);
   fill("serviceKinds");
   fill("keepNumber");
-  fill("claim");
-  fill("surveyCause");
-  return merged;
+  if (llm.claim && MONEY_OR_DATA.test(llm.claim.text)) ignored.push("claim:money");
+  else fill("claim");
+  fill("surveyCause", true);
+  return { merged, taken, ignored };
 }
 
 /** Checks a wording before it is sent: findings (none = fine) or a verdict (`true` = fine). */

@@ -4,8 +4,12 @@
  * Pure, synchronous and fast (tens of microseconds a message); it never throws.
  *
  * Confidence (of `intents[0]`, see `CONFIDENCE`): 0.9 and above for explicit phrases and for
- * short answers that fit what the bot asked; 0.6–0.9 for keywords alone; below 0.5 when
- * nothing matched (`["unknown"]`), so the engine asks an LLM (when configured) only then.
+ * short answers that fit what the bot asked; 0.6–0.9 for keywords alone; 0.55 for free text
+ * tagged `other`; below 0.5 when nothing matched (`["unknown"]`). With an LLM configured the
+ * engine asks it when these signals say the rules are unsure: no intent, a confidence below
+ * 0.6, or only intents the question asked cannot use ("hello" to "shall I cancel?") and no
+ * fact (see `src/bot/llm/rulesUnsure.ts`); the LLM's labels are merged after validation
+ * and the rules' facts stand (see `mergeUnderstanding`).
  * The flags (`legalThreat`, `injectionAttempt`, `claim`) are raised whatever the intents.
  * `topics` are what the message mentions, in a question or not ("other" for a question about
  * nothing known). "Everything" ("cancel everything", "alles", "all of it" with a wish to

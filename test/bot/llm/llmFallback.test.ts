@@ -102,7 +102,7 @@ describe("understandWithLlm", () => {
   });
 
   it("never lets the LLM remove a request for a person or clear the rules' flags", async () => {
-    fake.answerJson(modelSaid({ intents: ["keep_service"], confidence: 0.95 }));
+    fake.answerJson(modelSaid({ intents: ["question"], confidence: 0.95 }));
     const rules = rulesSaid({
       intents: ["cancel", "ask_person"],
       confidence: 0.4,
@@ -112,7 +112,7 @@ describe("understandWithLlm", () => {
 
     const understood = await understandWithLlm(rules, llm, ASK, BUDGET_MS, options());
 
-    expect(understood.intents).toEqual(["ask_person", "keep_service"]);
+    expect(understood.intents).toEqual(["ask_person", "question"]);
     expect(understood.injectionAttempt).toBe(true);
     expect(understood.legalThreat).toBe(true);
     expect(understood.source).toBe("rules+llm");
