@@ -108,12 +108,26 @@ export const Contract = z.strictObject({
 });
 export type Contract = z.infer<typeof Contract>;
 
+/**
+ * A promotion sold with the service: what was promised, the monthly amount, from when (and
+ * until when) it runs, and whether billing applied it. A promotion sold but not applied is a
+ * debt to the customer: `credited` is how much of what was missed has been credited since.
+ */
 export const Promo = z.strictObject({
   code: z.string().min(1),
+  /** What was promised, in the words of the sale. */
   description: z.string().optional(),
   monthlyDiscount: Money.nonnegative(),
+  /** How many monthly bills it applies to; absent = for as long as the contract runs. */
   months: z.number().int().positive().optional(),
+  /** The first day it should apply; absent = the contract's start. */
+  from: IsoDate.optional(),
+  /** The last day it applies, when the sale named one (it also ends after `months` bills). */
+  until: IsoDate.optional(),
+  /** Did billing apply it? */
   applied: z.boolean(),
+  /** What has been credited for the months it was not applied (a retry never credits twice). */
+  credited: Money.nonnegative().default(0),
 });
 export type Promo = z.infer<typeof Promo>;
 

@@ -121,6 +121,7 @@ export interface PlannedAction {
     | "request_unlock"
     | "final_bill"
     | "credit_dispute"
+    | "credit_promotion"
     | "cancel_payment_mandate"
     | "equipment_return_label"
     | "send_receipt"
@@ -171,6 +172,29 @@ export interface AlumniAllowance {
   reason: string;
 }
 
+/** One department in the chain of failures before the customer left. */
+export interface RootCauseLink {
+  /** The department (the interaction's silo), e.g. `install`, `care`, `billing`. */
+  silo: string;
+  /** When this department first failed the customer (ISO date-time or date). */
+  firstAt: string;
+  /** What went wrong, in order: the interaction kinds (or `promotion_not_applied`). */
+  kinds: string[];
+  /** The records it rests on: interaction ids, or `promo:<code>` for a promotion never applied. */
+  evidence: string[];
+}
+
+/**
+ * The root cause of the departure as a chain of departments, in the order each first failed
+ * the customer (from the interactions on record and promotions never applied, for the
+ * services being ended). Empty when nothing went wrong on record.
+ */
+export interface RootCause {
+  /** The departments in order, e.g. `["install", "care", "billing"]`. */
+  chain: string[];
+  links: RootCauseLink[];
+}
+
 export interface Decision {
   /** Content hash of the compiled policy that made this decision. */
   policyRevision: string;
@@ -187,6 +211,8 @@ export interface Decision {
   retention: RetentionAllowance;
   escalation: Escalation;
   alumni: AlumniAllowance;
+  /** Which departments failed the customer before they left, in order (see `RootCause`). */
+  rootCause: RootCause;
   /**
    * Every rule considered, matched or not, and why. An own enumerable property like the others
    * (JSON, copies and comparisons include it); its entries are written from what the rules saw

@@ -3,6 +3,8 @@
  * journal (once per idempotency key) and answered with what the real system would return.
  * A dispute credit is carried out in the customer store when one is given: the disputes it
  * names are closed and the amount is credited to the balance (once, however often it runs).
+ * A promotion credit books what the customer missed to the balance and records it on the
+ * promotion (`credited`), so a retry or a second conversation never credits it twice.
  */
 import type { Customer } from "../domain/customer.js";
 import type { PlannedAction } from "../domain/decision.js";
@@ -60,6 +62,8 @@ export class EmbeddedOperations implements Operations {
           : { forLeaving: String(action.params.forLeaving), issuedAt: at };
       case "credit_dispute":
         throw new Error("credit_dispute is carried out by credit()");
+      case "credit_promotion":
+        throw new Error("credit_promotion is carried out by creditPromotion()");
       case "cancel_payment_mandate":
         return { mandateCancelAt: action.at ?? at };
       case "equipment_return_label":
@@ -73,7 +77,12 @@ export class EmbeddedOperations implements Operations {
   async execute(action: PlannedAction): Promise<ActionResult> {
     const earlier = await this.journal.get(action.idempotencyKey);
     if (earlier) return earlier;
-    const result = action.kind === "credit_dispute" ? await this.credit(action) : this.effect(action);
+    const result =
+      action.kind === "credit_dispute"
+        ? await this.credit(action)
+        : action.kind === "credit_promotion"
+          ? await this.creditPromotion(action)
+          : this.effect(action);
     await this.journal.put(action.idempotencyKey, action, result);
     return result;
   }
@@ -101,6 +110,72 @@ export class EmbeddedOperations implements Operations {
         : [];
     return { credited: roundMoney(amount), currency, disputeIds, closed, at };
   }
+
+  /**
+   * Credits what the customer missed of a promotion never applied, in the decision's amount,
+   * and records it on the promotion. An action without an amount fails rather than crediting
+   * nothing; what was already credited is never credited again.
+   */
+  private async creditPromotion(action: PlannedAction): Promise<ActionResult> {
+    const at = this.now().toISOString();
+    const amount = Number(action.params.amount);
+    const currency = String(action.params.currency ?? "");
+    const promoCode = String(action.params.promoCode ?? "");
+    if (action.params.amount === undefined || !Number.isFinite(amount) || amount <= 0 || currency === "")
+      throw new Error(
+        `credit_promotion ${action.idempotencyKey}: params.amount and params.currency must give the amount to credit (got ${JSON.stringify(action.params.amount)} ${JSON.stringify(action.params.currency)})`,
+      );
+    const customerId = (action as PlannedAction & { customerId?: unknown }).customerId;
+    const booked =
+      this.customers && typeof customerId === "string" && action.serviceId
+        ? await bookPromotionCredit(
+            this.customers,
+            customerId,
+            action.serviceId,
+            promoCode,
+            amount,
+            missed(action),
+          )
+        : undefined;
+    return { credited: roundMoney(amount), currency, promoCode, serviceId: action.serviceId, booked, at };
+  }
+}
+
+/** The whole amount missed (before earlier credits), when the action says it. */
+function missed(action: PlannedAction): number | undefined {
+  const n = Number(action.params.missed);
+  return action.params.missed !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Books a promotion credit: the balance goes down by `amount` (the decision's, which already
+ * took off what was credited before), but never past the whole amount missed (`missedTotal`),
+ * and the promotion records it. Returns what was booked now (0 when a retry finds it booked).
+ */
+async function bookPromotionCredit(
+  customers: Pick<CustomerStore, "get" | "upsertMany">,
+  customerId: string,
+  serviceId: string,
+  promoCode: string,
+  amount: number,
+  missedTotal: number | undefined,
+): Promise<number> {
+  const customer = await customers.get(customerId);
+  if (!customer) throw new Error(`credit_promotion: customer ${customerId} is not in the store`);
+  const service = customer.services.find((s) => s.id === serviceId);
+  if (!service?.promo || (promoCode !== "" && service.promo.code !== promoCode))
+    throw new Error(`credit_promotion: service ${serviceId} has no promotion ${promoCode}`);
+  const already = service.promo.credited ?? 0;
+  const booking = roundMoney(
+    missedTotal === undefined ? amount : Math.max(0, Math.min(amount, missedTotal - already)),
+  );
+  if (booking <= 0) return 0;
+  const updated: Customer = structuredClone(customer);
+  const promo = updated.services.find((s) => s.id === serviceId)!.promo!;
+  promo.credited = roundMoney(already + booking);
+  updated.billing.balance = roundMoney(updated.billing.balance - booking);
+  await customers.upsertMany([updated]);
+  return booking;
 }
 
 /**

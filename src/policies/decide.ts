@@ -18,6 +18,7 @@ import { evaluateFacts } from "./facts.js";
 import { decideFees } from "./fees.js";
 import { decideObligations } from "./obligations.js";
 import { decideRetention } from "./retention.js";
+import { explainRootCause, rootCauseOf } from "./rootCause.js";
 import { baseVars, selectServices } from "./scope.js";
 import { decideServiceEnd } from "./serviceEnd.js";
 import { type TraceRecord, textRecord, withTrace } from "./trace.js";
@@ -122,6 +123,14 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
     const retention = decideRetention(state);
     const escalation = decideEscalation(state);
     const alumni = decideAlumni(state);
+    const rootCause = rootCauseOf(
+      context.customer,
+      state.services.map((s) => s.service),
+      state.base.today,
+    );
+    state.trace.push(
+      textRecord("(root-cause)", "root_cause", rootCause.chain.length > 0, explainRootCause(rootCause)),
+    );
     const facts = rules.pickCustomerFacts(state.customerFacts);
     const byService: Record<string, unknown> = {};
     const waivers: WaiverApplied[] = [];
@@ -143,6 +152,7 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
       retention,
       escalation,
       alumni,
+      rootCause,
     });
   } catch (e) {
     return failedDecision(policy, context, now, e);
@@ -172,6 +182,7 @@ function failedDecision(policy: CompiledPolicy, context: DecisionContext, now: D
     },
     escalation: { required: true, reasons: [{ ruleId: "(engine)", reason: why }] },
     alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: why },
+    rootCause: { chain: [], links: [] },
     trace: [{ ruleId: "(engine)", kind: "engine", matched: true, why }],
   };
 }

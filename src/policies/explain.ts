@@ -66,6 +66,11 @@ export function explainDecision(d: Decision, options: ExplainOptions = {}): stri
       ? `After leaving: up to ${a.maxContacts} contacts, after ${a.quietDays} quiet days. ${a.reason}`
       : `After leaving: no contact. ${a.reason}`,
   );
+  push(
+    d.rootCause.chain.length > 0
+      ? `Root cause (departments that failed the customer, in order): ${d.rootCause.chain.join(" -> ")}`
+      : "Root cause: no department failed the customer on record.",
+  );
   if (options.trace) {
     push();
     push("Trace:");

@@ -45,6 +45,7 @@ export const ActionKind = z.enum([
   "request_unlock",
   "final_bill",
   "credit_dispute",
+  "credit_promotion",
   "cancel_payment_mandate",
   "equipment_return_label",
   "send_receipt",

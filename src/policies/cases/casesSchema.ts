@@ -101,6 +101,8 @@ export const CaseExpectation = z.strictObject({
   alumni: z
     .strictObject({ contactAllowed: z.boolean().optional(), maxContacts: z.number().int().optional() })
     .optional(),
+  /** The departments that failed the customer, in order (the decision's `rootCause.chain`); `[]` for none. */
+  rootCause: z.array(z.string()).optional(),
   /** Customer-level facts. */
   facts: z.record(z.string(), z.unknown()).optional(),
   /** Per-service facts, by service id. */

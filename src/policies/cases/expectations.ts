@@ -169,6 +169,9 @@ export function checkExpectation(d: Decision, e: CaseExpectation): string[] {
   if (e.alumni?.maxContacts !== undefined && d.alumni.maxContacts !== e.alumni.maxContacts)
     out.push(`alumni max contacts: expected ${e.alumni.maxContacts}, got ${d.alumni.maxContacts}`);
 
+  if (e.rootCause !== undefined && !same(d.rootCause.chain, e.rootCause))
+    out.push(`root cause: expected ${list(e.rootCause)}, got ${list(d.rootCause.chain)}`);
+
   for (const [name, value] of Object.entries(e.facts ?? {}))
     if (!same(d.facts[name], value))
       out.push(`fact ${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(d.facts[name])}`);

@@ -30,6 +30,68 @@ describe("explaining a decision", () => {
     expect(text).toContain("  before farewell: We send a receipt.  [receipt]");
     expect(text).toContain("Retention: no offer. no retention rule allows an offer [(retention)]");
     expect(text).toContain("  ✓ fee         exit-fee (svc-cust-test-1-bb): always applies; amount 100");
+    expect(text).toContain("Root cause: no department failed the customer on record.");
+  });
+
+  it("names the departments that failed the customer, in the order each first failed", () => {
+    const failures = customer({
+      interactions: [
+        {
+          id: "i-bill",
+          at: "2026-10-04T12:00:00Z",
+          channel: "chat",
+          silo: "billing",
+          kind: "billing_error",
+          summary: "promo missing",
+          resolved: false,
+        },
+        {
+          id: "i-late",
+          at: "2026-09-22T16:00:00Z",
+          channel: "field",
+          silo: "install",
+          kind: "late_appointment",
+          summary: "late",
+          resolved: false,
+        },
+        {
+          id: "i-again",
+          at: "2026-10-10T09:00:00Z",
+          channel: "field",
+          silo: "install",
+          kind: "missed_appointment",
+          summary: "no-show",
+          resolved: false,
+        },
+        {
+          id: "i-fee",
+          at: "2026-09-23T09:00:00Z",
+          channel: "call",
+          silo: "care",
+          kind: "undisclosed_fee",
+          summary: "fee",
+          resolved: false,
+        },
+        {
+          id: "i-moan",
+          at: "2026-09-01T09:00:00Z",
+          channel: "email",
+          silo: "network",
+          kind: "complaint",
+          summary: "slow",
+          resolved: false,
+        },
+      ],
+    });
+    const decision = decideFor(compiled(withFee(100)), failures);
+    expect(decision.rootCause.chain).toEqual(["install", "care", "billing"]);
+    expect(decision.rootCause.links[0]).toMatchObject({
+      kinds: ["late_appointment", "missed_appointment"],
+      evidence: ["i-late", "i-again"],
+    });
+    expect(explainDecision(decision)).toContain(
+      "Root cause (departments that failed the customer, in order): install -> care -> billing",
+    );
   });
 });
 

@@ -97,6 +97,7 @@ export function decision(parts: {
     retention: parts.retention ?? retention(),
     escalation: { required: false, reasons: [] },
     alumni: { contactAllowed: false, maxContacts: 0, quietDays: 90, reason: "no consent" },
+    rootCause: { chain: [], links: [] },
     trace: [],
   };
 }
