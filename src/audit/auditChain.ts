@@ -8,12 +8,23 @@
  * write the folder could re-chain an edited history; without the key they cannot. Logs written
  * before the key (plain SHA-256, `legacyHashEntry`) stay verifiable as a prefix that the first
  * keyed entry after them pins (a `chain_keyed` entry written when such a log is first opened).
+ *
+ * Each entry names its hash format in `v` (`HASH_FORMAT`, covered by the hash), and is checked
+ * with that format only. Entries without `v` were written before formats were marked: format 1
+ * (plain SHA-256) or keyed; for them alone both are tried.
  */
 import { createHmac } from "node:crypto";
 import type { AuditEntry, AuditRecord, ChainProblem } from "../domain/auditEntry.js";
 import { sha256Hex } from "../domain/sha256.js";
 
 export const GENESIS_HASH = "0".repeat(64);
+
+/**
+ * The hash format written into every new entry (`v`): 2 = HMAC-SHA256 with the audit key of the
+ * entry's canonical JSON (`v` included). Format 1, plain SHA-256, was never marked. A new format
+ * gets the next number here and a case in `checkHash`; entries already written keep theirs.
+ */
+export const HASH_FORMAT = 2;
 
 /**
  * JSON with object keys sorted, so the same content always hashes the same. Properties whose
@@ -61,7 +72,7 @@ const json = (v: unknown): string => (typeof v === "string" ? jsonString(v) : JS
 
 /** The bytes an entry's hash covers: the canonical JSON of everything but the hash itself. */
 function entryBytes(entry: Omit<AuditEntry, "hash">): string {
-  const { seq, at, conversationId, kind, data, prevHash } = entry;
+  const { v, seq, at, conversationId, kind, data, prevHash } = entry;
   const complete =
     seq !== undefined &&
     at !== undefined &&
@@ -69,11 +80,13 @@ function entryBytes(entry: Omit<AuditEntry, "hash">): string {
     kind !== undefined &&
     data !== undefined &&
     prevHash !== undefined;
-  if (!complete) return canonicalJson({ seq, at, conversationId, kind, data, prevHash });
-  // The same bytes as canonicalJson of { seq, at, conversationId, kind, data, prevHash }: its keys sorted.
+  if (!complete) return canonicalJson({ v, seq, at, conversationId, kind, data, prevHash });
+  // The same bytes as canonicalJson of { v, seq, at, conversationId, kind, data, prevHash }: its
+  // keys sorted, `v` left out when absent (entries written before formats were marked).
+  const version = v === undefined ? "" : `,"v":${json(v)}`;
   return `{"at":${json(at)},"conversationId":${json(conversationId)},"data":${canonicalJson(
     data,
-  )},"kind":${json(kind)},"prevHash":${json(prevHash)},"seq":${json(seq)}}`;
+  )},"kind":${json(kind)},"prevHash":${json(prevHash)},"seq":${json(seq)}${version}}`;
 }
 
 /** The hash of an entry before chains were keyed: SHA-256 of its bytes. Kept to verify old logs. */
@@ -96,14 +109,36 @@ export class AuditKey {
   }
 }
 
-/** The hash of an entry: HMAC-SHA256 with the audit key of its bytes. */
+/** The keyed hash of an entry: HMAC-SHA256 with the audit key of its bytes (format 2, and unmarked keyed entries). */
 export function hashEntry(entry: Omit<AuditEntry, "hash">, key: AuditKey): string {
   return key.mac(entryBytes(entry));
 }
 
+/**
+ * How `entry`'s hash checks out with `key`, by the format it names: `keyed`; `plain` (format 1,
+ * only possible in an entry that names no format); or the problem.
+ */
+export function checkHash(entry: AuditEntry, key: AuditKey): "keyed" | "plain" | { problem: string } {
+  switch (entry.v) {
+    case HASH_FORMAT:
+      return hashEntry(entry, key) === entry.hash ? "keyed" : MISMATCH;
+    case undefined:
+      // Written before formats were marked: keyed, or (older still) plain.
+      if (hashEntry(entry, key) === entry.hash) return "keyed";
+      return legacyHashEntry(entry) === entry.hash ? "plain" : MISMATCH;
+    default:
+      return {
+        problem: `hash format ${entry.v} is unknown to this FairExit (written by a newer one?): it cannot be checked`,
+      };
+  }
+}
+
+const MISMATCH = { problem: "content does not match its hash: edited, or written without the audit key" };
+
 /** Links `record` after `previous` (or at the start of the chain), hashed with `key`. */
 export function chain(previous: AuditEntry | undefined, record: AuditRecord, key: AuditKey): AuditEntry {
   const entry: AuditEntry = {
+    v: HASH_FORMAT,
     seq: previous ? previous.seq + 1 : 0,
     at: record.at,
     conversationId: record.conversationId,
@@ -138,9 +173,9 @@ export function anchorFor(last: AuditEntry | undefined, key: AuditKey): Required
 export type AnchorRead = { found: true; anchor: Anchor } | { found: false; problem: string };
 
 /**
- * Checks a whole chain: every hash recomputes with the key, every entry points at the one
- * before, the sequence has no gaps. Entries with a plain (legacy) hash are accepted only as the
- * chain's first entries, pinned by a keyed entry after them. With `anchor`, the last entry is
+ * Checks a whole chain: every hash recomputes with the key, in the format its entry names, every
+ * entry points at the one before, the sequence has no gaps. Entries with a plain (legacy) hash
+ * are accepted only as the chain's first entries, pinned by a keyed entry after them. With `anchor`, the last entry is
  * checked against the anchor kept beside the log (so a deleted tail is found too); an anchor that
  * is missing, unreadable or not signed with the key is a problem, never a fresh log.
  */
@@ -165,13 +200,9 @@ export function verifyChain(
     const expectedPrev = prev ? prev.hash : GENESIS_HASH;
     if (e.prevHash !== expectedPrev)
       problems.push({ seq: e.seq, position, problem: "previous-hash does not match the entry before it" });
-    if (hashEntry(e, key) === e.hash) keyedSeen = true;
-    else if (legacyHashEntry(e) !== e.hash)
-      problems.push({
-        seq: e.seq,
-        position,
-        problem: "content does not match its hash: edited, or written without the audit key",
-      });
+    const hashed = checkHash(e, key);
+    if (hashed === "keyed") keyedSeen = true;
+    else if (hashed !== "plain") problems.push({ seq: e.seq, position, problem: hashed.problem });
     else if (keyedSeen)
       problems.push({
         seq: e.seq,

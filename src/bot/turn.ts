@@ -9,6 +9,7 @@ import type { Coverage, Customer } from "../domain/customer.js";
 import type { Decision, DecisionContext, Obligation, Stage } from "../domain/decision.js";
 import type { Understanding } from "../domain/understanding.js";
 import { pendingBefore } from "../guardrails/index.js";
+import type { CompiledPolicy } from "../policies/compiledPolicy.js";
 import { decide } from "../policies/decide.js";
 import type { BotMessage } from "./botReply.js";
 import type { ConversationState } from "./conversationState.js";
@@ -23,10 +24,8 @@ export class Turn {
   readonly out: BotMessage[] = [];
   readonly audit: PendingAudit[] = [];
   customer: Customer | undefined;
-  private cached: Decision | undefined;
-  /** The conversation facts `cached` was decided from. */
-  private cachedFrom: ConversationFacts | undefined;
-  private stale = false;
+  /** The last decision of this turn and everything it was decided from. */
+  private decided: { decision: Decision; from: DecisionInputs } | undefined;
   private readonly composedUnder = new Map<BotMessage, Decision>();
 
   constructor(
@@ -42,12 +41,14 @@ export class Turn {
 
   say(message: BotMessage): void {
     this.out.push(message);
-    if (this.cached && !this.stale) this.composedUnder.set(message, this.cached);
+    const current = this.decisionIfCurrent();
+    if (current) this.composedUnder.set(message, current);
   }
 
   /**
    * The decision `message` was composed under: the one in force when it was said, if one was
-   * made by then in this turn and nothing it depends on had changed since.
+   * made by then in this turn from the facts as they were when it was said (compared, not
+   * assumed: nothing has to announce a change of facts).
    */
   decisionWhenSaid(message: BotMessage): Decision | undefined {
     return this.composedUnder.get(message);
@@ -67,34 +68,39 @@ export class Turn {
   }
 
   /**
-   * The facts the decision depends on may have changed: the next `decision()` compares them with
-   * the ones the cached decision was made from, and decides again only if they differ.
+   * The decision for the identified customer with everything gathered so far: decided again
+   * whenever anything it is decided from (the policy in force, the customer, what the
+   * conversation has established) differs from what the last decision was made from.
    */
-  invalidate(): void {
-    this.stale = true;
-  }
-
-  /** The decision for the identified customer with everything gathered so far. */
   decision(): Decision {
     if (!this.customer) throw new Error("decision() before the customer is identified");
-    if (this.cached && !this.stale) return this.cached;
-    const conversation = this.conversationFacts();
-    if (!this.cached || !isDeepStrictEqual(this.cachedFrom, conversation)) {
-      this.cached = decide(
-        this.deps.policy(),
-        { customer: this.customer, coverage: this.coverage, conversation },
-        this.now,
-      );
-      this.cachedFrom = conversation;
-    }
-    this.stale = false;
-    return this.cached;
+    const from = this.inputs(this.customer);
+    if (this.decided && sameInputs(this.decided.from, from)) return this.decided.decision;
+    const decision = decide(
+      from.policy,
+      { customer: from.customer, coverage: this.coverage, conversation: from.conversation },
+      this.now,
+    );
+    this.decided = { decision, from };
+    return decision;
   }
 
+  /** The last decision of this turn if it was made from the inputs as they are now. */
+  private decisionIfCurrent(): Decision | undefined {
+    if (!this.decided || !this.customer) return undefined;
+    return sameInputs(this.decided.from, this.inputs(this.customer)) ? this.decided.decision : undefined;
+  }
+
+  /** What `decide` reads besides the coverage and the clock (both fixed for the turn). */
+  private inputs(customer: Customer): DecisionInputs {
+    return { policy: this.deps.policy(), customer, conversation: this.conversationFacts() };
+  }
+
+  /** A copy (arrays too), so a fact changed in place later is seen as a change. */
   private conversationFacts(): ConversationFacts {
     const f = this.state.facts;
     return {
-      serviceIds: f.serviceIds,
+      serviceIds: f.serviceIds && [...f.serviceIds],
       reason: f.reason,
       newPostcode: f.newPostcode,
       newCountry: f.newCountry,
@@ -110,3 +116,19 @@ export class Turn {
 }
 
 type ConversationFacts = DecisionContext["conversation"];
+
+interface DecisionInputs {
+  policy: CompiledPolicy;
+  customer: Customer;
+  conversation: ConversationFacts;
+}
+
+/**
+ * The same policy revision object and customer record, and equal conversation facts (compared
+ * field by field, so a fact added to `ConversationFacts` is compared without anyone remembering to).
+ */
+function sameInputs(a: DecisionInputs, b: DecisionInputs): boolean {
+  return (
+    a.policy === b.policy && a.customer === b.customer && isDeepStrictEqual(a.conversation, b.conversation)
+  );
+}

@@ -29,10 +29,17 @@ export const AuditKind = z.enum([
   "chain_keyed",
   /** Too many failed identity checks for one account: further tries wait (see identityGuard). */
   "identity_cooldown",
+  /** The rules were unsure of a message and an LLM was asked: the labels taken, or why none were (never the text). */
+  "understanding",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 
 export const AuditEntry = z.strictObject({
+  /**
+   * How `hash` was made (see `HASH_FORMAT` in src/audit/auditChain.ts): 2 = HMAC-SHA256 with the
+   * audit key. Absent in entries written before the format was marked (plain SHA-256, or keyed).
+   */
+  v: z.number().int().positive().optional(),
   seq: z.number().int().nonnegative(),
   at: IsoDateTime,
   conversationId: z.string().min(1),

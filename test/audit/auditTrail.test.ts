@@ -8,7 +8,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { AuditKey, canonicalJson, hashEntry, legacyHashEntry } from "../../src/audit/auditChain.js";
+import {
+  AuditKey,
+  canonicalJson,
+  HASH_FORMAT,
+  hashEntry,
+  legacyHashEntry,
+} from "../../src/audit/auditChain.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { maskPii } from "../../src/audit/maskPii.js";
 import type { AuditKind } from "../../src/domain/auditEntry.js";
@@ -157,9 +163,14 @@ describe("the hash-chained audit trail", () => {
     // Logs written before chains were keyed still verify: their plain SHA-256, byte for byte.
     expect(legacyHashEntry(entry)).toBe("2f8a48fe9bfc3049ac5d77fab92895c7711d12b0301b8bd661e005cb6b127fc7");
     // Chains written now: HMAC-SHA256 of the same bytes, with a key derived from the secret.
-    expect(hashEntry(entry, new AuditKey("a pinned audit key for this test"))).toBe(
-      "011fc5f6c286267caf217630bf29ea5427d3f3927cf1f2bdadba39e1e1ca15f9",
-    );
+    const key = new AuditKey("a pinned audit key for this test");
+    expect(hashEntry(entry, key)).toBe("011fc5f6c286267caf217630bf29ea5427d3f3927cf1f2bdadba39e1e1ca15f9");
+    // Entries written now name their hash format (2), and the hash covers it: the canonical JSON
+    // of the entry with `v` among its keys.
+    const marked = { ...entry, v: HASH_FORMAT };
+    expect(HASH_FORMAT).toBe(2);
+    expect(hashEntry(marked, key)).toBe("67060a18174607ef40a11a65cbcaacc0a2a1c4ed357a6f3ca14fb4d910e787e5");
+    expect(hashEntry(marked, key)).toBe(key.mac(canonicalJson(marked)));
     expect(maskPii({ customer: { email: "anna@example.se" } }, ["email"], "fairexit")).toEqual({
       customer: { email: "masked:c0cfa571b290" },
     });

@@ -8,7 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JsonlAuditLog } from "../../src/adapters/files/jsonlAuditLog.js";
-import { GENESIS_HASH, legacyHashEntry } from "../../src/audit/auditChain.js";
+import {
+  AuditKey,
+  anchorFor,
+  GENESIS_HASH,
+  HASH_FORMAT,
+  hashEntry,
+  legacyHashEntry,
+} from "../../src/audit/auditChain.js";
 import type { AuditEntry } from "../../src/domain/auditEntry.js";
 import { runFairexit } from "../support/runFairexit.js";
 
@@ -44,12 +51,17 @@ const entries = async () =>
     .split("\n")
     .map((l) => JSON.parse(l) as AuditEntry);
 
-/** What an attacker without the key can do: edit, re-chain with the public algorithm, rewrite the anchor. */
-async function rechainWithoutTheKey(edit: (e: AuditEntry) => void) {
+/**
+ * What an attacker without the key can do: edit, re-chain with the public algorithm (plain
+ * SHA-256), rewrite the anchor. `unmarked`: with the hash format taken out of every entry, as
+ * FairExit wrote entries before formats were marked.
+ */
+async function rechainWithoutTheKey(edit: (e: AuditEntry) => void, { unmarked = true } = {}) {
   const es = await entries();
   edit(es[0]!);
   let prevHash = GENESIS_HASH;
   for (const e of es) {
+    if (unmarked) delete e.v;
     e.prevHash = prevHash;
     e.hash = legacyHashEntry(e);
     prevHash = e.hash;
@@ -77,6 +89,69 @@ describe("the keyed audit chain", () => {
     expect(result.stderr).toContain("the audit trail was tampered with");
     expect(result.stderr).toContain("the anchor is not signed with the audit key");
     expect(result.stderr).toContain("not hashed with the audit key");
+  });
+
+  it("finds a history re-chained without the key that keeps the entries' hash format", async () => {
+    await aTrailWritten();
+    await rechainWithoutTheKey(
+      (e) => {
+        e.data = { totalDue: 0 };
+      },
+      { unmarked: false },
+    );
+    const result = await verify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "content does not match its hash: edited, or written without the audit key",
+    );
+  });
+
+  it("writes its hash format into each entry and checks each entry by it", async () => {
+    await aTrailWritten();
+    const es = await entries();
+    expect(es.map((e) => e.v)).toEqual([HASH_FORMAT, HASH_FORMAT]);
+    // The format is covered by the hash: taking it out does not make an entry "old".
+    delete es[0]!.v;
+    await writeFile(file, es.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    const unmarked = await verify();
+    expect(unmarked.code).toBe(1);
+    expect(unmarked.stderr).toContain("content does not match its hash");
+    // A format this FairExit does not know is named, not guessed at, and nothing is appended after it.
+    es[0]!.v = 3;
+    es[1]!.v = 3;
+    await writeFile(file, es.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    const unknown = await verify();
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("hash format 3 is unknown to this FairExit");
+    await expect(JsonlAuditLog.open(file, { key: KEY })).rejects.toThrow(
+      "the last entry: hash format 3 is unknown to this FairExit",
+    );
+  });
+
+  it("keeps a keyed log written before hash formats were marked verifiable, and appends to it", async () => {
+    await aTrailWritten();
+    // As FairExit wrote it between keyed chains and marked formats: keyed, without `v`.
+    const key = new AuditKey(KEY);
+    let prevHash = GENESIS_HASH;
+    const es = await entries();
+    for (const e of es) {
+      delete e.v;
+      e.prevHash = prevHash;
+      e.hash = hashEntry(e, key);
+      prevHash = e.hash;
+    }
+    await writeFile(file, es.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    await writeFile(`${file}.anchor.json`, JSON.stringify(anchorFor(es.at(-1), key)));
+    expect((await verify()).stdout).toContain("ok, 2 entries, chain intact");
+    const log = await JsonlAuditLog.open(file, { key: KEY });
+    const next = await log.append({
+      at: "2026-11-23T10:02:00Z",
+      conversationId: "conv-7",
+      kind: "receipt",
+      data: {},
+    });
+    expect(next).toMatchObject({ seq: 2, v: HASH_FORMAT, prevHash: es.at(-1)!.hash });
+    expect((await verify()).stdout).toContain("ok, 3 entries, chain intact");
   });
 
   it("finds a log deleted together with its anchor", async () => {

@@ -3,7 +3,7 @@
  * rewritten, unlike lowdb files). A small anchor file beside it holds the last sequence number
  * and hash, signed with the audit key, so deleting entries from the end is detected too.
  *
- * The chain is keyed (see auditEntry.ts). The key comes from the configuration; without one the
+ * The chain is keyed, each entry naming its hash format (see src/audit/auditChain.ts). The key comes from the configuration; without one the
  * data folder's generated secret is used, and then the chain is only as safe as the folder.
  * A fresh log gets its anchor when it is created, so a missing anchor is never normal: it is a
  * problem `verify` reports. A log written before keyed chains is pinned, when first opened
@@ -19,9 +19,9 @@ import {
   AuditKey,
   anchorFor,
   chain,
+  checkHash,
   GENESIS_HASH,
-  hashEntry,
-  legacyHashEntry,
+  HASH_FORMAT,
   verifyChain,
 } from "../../audit/auditChain.js";
 import { AuditEntry, type AuditRecord, type ChainProblem } from "../../domain/auditEntry.js";
@@ -145,12 +145,15 @@ export class JsonlAuditLog implements AuditLog {
         `${file}: ${broken}. The audit trail was tampered with or lost: restore audit.jsonl and its anchor from a backup (fairexit audit verify lists the problems)`,
       );
     const last = log.last;
-    if (last && hashEntry(last, key) !== last.hash) {
-      if (legacyHashEntry(last) !== last.hash)
-        throw new StoreError(
-          "invalid_data",
-          `${file}: the last entry is not hashed with this audit key: it was written with another FAIREXIT_AUDIT_KEY or FAIREXIT_SECRET (a folder that ran without either used the content of its "secret" file), or edited`,
-        );
+    const hashed = last ? checkHash(last, key) : "keyed";
+    if (typeof hashed === "object")
+      throw new StoreError(
+        "invalid_data",
+        last?.v === undefined || last.v === HASH_FORMAT
+          ? `${file}: the last entry is not hashed with this audit key: it was written with another FAIREXIT_AUDIT_KEY or FAIREXIT_SECRET (a folder that ran without either used the content of its "secret" file), or edited`
+          : `${file}: the last entry: ${hashed.problem}`,
+      );
+    if (last && hashed === "plain") {
       const at = (options.now?.() ?? new Date()).toISOString();
       await log.append({ at, conversationId: "audit", kind: "chain_keyed", data: { legacyUntil: last.seq } });
     }
