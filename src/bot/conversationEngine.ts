@@ -12,10 +12,12 @@
  */
 
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
+import type { Customer } from "../domain/customer.js";
 import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
 import { maskPaymentDetails } from "../domain/paymentDetails.js";
 import { StoreError } from "../domain/ports.js";
+import type { Understanding } from "../domain/understanding.js";
 import { parseWith } from "../domain/validation.js";
 import type { StoredCancellation } from "../execution/confirmedCancellation.js";
 import { dispatchDue } from "../execution/dispatchOutbox.js";
@@ -28,7 +30,7 @@ import {
 } from "../guardrails/index.js";
 import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
 import { ConversationState, initialState } from "./conversationState.js";
-import { phraseWithLlm } from "./llm/llmFallback.js";
+import { type FillableFact, phraseWithLlm, understandWithLlm } from "./llm/llmFallback.js";
 import { guardMessages, NO_DECISION_YET, withoutOffers } from "./messageGuard.js";
 import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
@@ -120,7 +122,9 @@ export class ConversationEngine {
       else greeting.push(greetingMessage());
     }
     const state = this.stateOf(conversation);
-    const heard = deps.understand(text ?? "", state.expecting);
+    const customer = state.customerId ? await deps.store.customers.get(state.customerId) : undefined;
+    const understood: PendingAudit[] = [];
+    const heard = await this.understandMessage(conversationId, text, state, customer, understood);
     const turn = new Turn(
       deps,
       conversationId,
@@ -130,7 +134,8 @@ export class ConversationEngine {
       now,
       await deps.store.customers.coverage(),
     );
-    if (state.customerId) turn.customer = await deps.store.customers.get(state.customerId);
+    if (state.customerId) turn.customer = customer;
+    for (const r of understood) turn.record(r.kind, r.data);
     for (const m of greeting) turn.say(m);
 
     if (text === undefined) {
@@ -189,6 +194,52 @@ export class ConversationEngine {
     await deps.outbox.markRecorded(id, deps.clock.now());
     deps.logger.warn({ conversationId: id }, "confirmed cancellation recovered from the outbox");
     return (await deps.store.conversations.get(id)) ?? conversation;
+  }
+
+  /**
+   * The rules' understanding of the message and, when an LLM is configured and the rules are
+   * unsure (see rulesUnsure), the LLM's labels merged in after validation. What the LLM said
+   * is audited as labels (`understanding`), never as text; a late or wrong answer leaves the
+   * rules' understanding, logged and audited as a fallback.
+   */
+  private async understandMessage(
+    conversationId: string,
+    text: string | undefined,
+    state: ConversationState,
+    customer: Customer | undefined,
+    audit: PendingAudit[],
+  ): Promise<Understanding> {
+    const { deps } = this;
+    const rules = deps.understand(text ?? "", state.expecting);
+    if (!deps.llm || text === undefined) return rules;
+    let why: string | undefined;
+    return understandWithLlm(
+      rules,
+      deps.llm,
+      { text, expecting: state.expecting, language: rules.language },
+      this.budget(),
+      {
+        names: customer ? [customer.name.given, customer.name.family] : [],
+        settled: settledFacts(state),
+        onAsked: (w) => {
+          why = w;
+        },
+        onUsed: (used) => audit.push({ kind: "understanding", data: { source: "rules+llm", ...used } }),
+        onFallback: (f) => {
+          deps.logger.warn({ conversationId, step: f.step, reason: f.reason }, "LLM fallback");
+          audit.push({
+            kind: "understanding",
+            data: {
+              source: "rules",
+              why,
+              fallback: f.reason,
+              ...(f.errorCode ? { errorCode: f.errorCode } : {}),
+              intents: rules.intents,
+            },
+          });
+        },
+      },
+    );
   }
 
   private budget(): number {
@@ -369,6 +420,17 @@ export class ConversationEngine {
 function thawed(stored: ConversationState): ConversationState {
   const { ledger, ...rest } = stored;
   return { ...mutableCopy(rest), ledger };
+}
+
+/** The facts the conversation holds already: an LLM's reading of a later message does not replace them. */
+function settledFacts(state: ConversationState): FillableFact[] {
+  const f = state.facts;
+  const settled: FillableFact[] = [];
+  if (f.reason !== undefined && f.reason !== "other") settled.push("reason");
+  if (f.serviceIds !== undefined || f.serviceKinds !== undefined) settled.push("serviceKinds");
+  if (f.keepNumber !== undefined) settled.push("keepNumber");
+  if (state.surveyCause !== undefined) settled.push("surveyCause");
+  return settled;
 }
 
 const greetingMessage = (): BotMessage =>

@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Decision } from "../domain/decision.js";
+import { handoverRootCause } from "../domain/handover.js";
 import type { Finding } from "../guardrails/index.js";
 import { hashText } from "../guardrails/index.js";
 import type { BotMessage } from "./botReply.js";
@@ -77,6 +78,7 @@ export const NO_DECISION_YET: Decision = Object.freeze({
   },
   escalation: { required: false, reasons: [] },
   alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: "no decision yet" },
+  rootCause: { chain: [], links: [] },
   trace: [],
 }) as Decision;
 
@@ -154,6 +156,7 @@ async function handOver(turn: Turn): Promise<void> {
   const { state } = turn;
   const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${turn.now.toISOString()}:guard`).digest("hex").slice(0, 12)}`;
   const conversation = await turn.deps.store.conversations.get(turn.conversationId);
+  const decision = turn.customer ? turn.decision() : undefined;
   await turn.deps.handover.announce({
     id,
     conversationId: turn.conversationId,
@@ -161,7 +164,8 @@ async function handOver(turn: Turn): Promise<void> {
     at: turn.now.toISOString(),
     reasons,
     stage: state.stage,
-    decision: turn.customer ? turn.decision() : undefined,
+    decision,
+    rootCause: handoverRootCause(decision),
     ledger: state.ledger,
     transcript: (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at })),
   });

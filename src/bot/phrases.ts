@@ -26,7 +26,11 @@ export const phrases = {
   greeting:
     "Hi, I'm FairExit's automated assistant (a bot, not a person). I can help you cancel, or answer questions about leaving. You can ask for a person at any time.",
   askAccount: "To find your account, what is your account number? It is on your bills.",
+  /** The first reply to a request to cancel: the request acknowledged, then the one thing needed. */
+  askAccountToCancel:
+    "I can help you cancel. To find your account, what is your account number? It is on your bills.",
   askPostcode: "Thanks. And the postcode on the account?",
+  askPostcodeToCancel: "I can help you cancel. And the postcode on the account?",
   verifyFailed: (left: number) =>
     `I couldn't verify those details. Please check the account number and the postcode on the account${
       left === 1 ? " (one more try, then I'll pass you to a person)" : ""
@@ -39,7 +43,11 @@ export const phrases = {
     bereaved || c.vulnerabilities.includes("bereavement")
       ? "Thank you. I've found the account. I'm sorry for your loss."
       : `Thanks, ${c.name.given}. I've found your account.`,
-  trustedHello: (c: Customer) => `Hi ${c.name.given}, you're signed in, so there's no need to verify again.`,
+  /** Signed in on an account with a bereavement on record: whoever writes is not greeted by the holder's name. */
+  trustedHello: (c: Customer) =>
+    c.vulnerabilities.includes("bereavement")
+      ? "You're signed in, so there's no need to verify again. I'm sorry for your loss."
+      : `Hi ${c.name.given}, you're signed in, so there's no need to verify again.`,
   whichServices: (services: readonly Service[]) =>
     `You have ${listServices(services)}. Which would you like to end? You can say "all" or name one.`,
   askReason:
@@ -48,10 +56,14 @@ export const phrases = {
   askReasonToo:
     "And, if you like, why you're leaving? It's optional (if you're moving, tell me the new postcode, as it can change what you owe).",
   askNewPostcode: "What's the postcode you're moving to? We'll check whether we can serve that address.",
+  /** Asked when the reason says there is a new provider (switching, price, moving …). */
   askKeepNumber: (s: Service) =>
     `Do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""} with your new provider? (yes / no)`,
+  /** Asked before the reason is known: no new provider is taken for granted. */
+  askKeepNumberIfSwitching: (s: Service) =>
+    `If you're going to another provider, do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""}? (yes / no)`,
   askKeepNumberIfMobile: (s: Service) =>
-    `If you're ending your mobile, do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""} with your new provider?`,
+    `If you're ending your mobile and going to another provider, do you want to keep your number${s.phoneNumber ? ` ${s.phoneNumber}` : ""}?`,
   reviewIntro: "Here is what leaving means for you, one topic at a time.",
   anyQuestions: 'Any questions about this? Ask away, or say "continue".',
   confirmQuestion: "Shall I go ahead and cancel? (yes / no)",

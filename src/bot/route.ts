@@ -48,7 +48,6 @@ export async function route(turn: Turn): Promise<void> {
   }
   if (heard.intents.includes("ask_person")) {
     state.facts.requestedPerson = true;
-    turn.invalidate();
     const reasons = turn.customer ? turn.decision().escalation.reasons : [];
     await startHandover(
       turn,

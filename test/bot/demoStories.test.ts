@@ -57,8 +57,10 @@ describe("the customer inside the 14-day cooling-off period", () => {
   it("withdraws at no cost, with the two-step withdrawal and an immediate acknowledgement", async () => {
     const { chat, decision, bot } = await customerSays("DE731108", "80337", "I changed my mind", "no");
     expect(decision?.totals).toEqual([{ currency: "EUR", amount: 0 }]);
+    // Withdrawing without a switch, she is not asked about keeping her number: "no" (no
+    // questions) at the review brings the confirmation card, with step 2 of 2 and its button.
     chat.expectReply(/Step 2 of 2/);
-    await chat.says("continue");
+    expect(chat.transcript.join("\n")).not.toContain("keep your number");
     await chat.says("yes");
     chat.expectReply("Cancellation confirmed", /durable medium/);
     expect(bot.notifier.sent).toHaveLength(1);

@@ -56,6 +56,7 @@ function receiptTemplate(decision: Decision, reference: string, now: Date) {
     if (a.kind === "request_unlock")
       lines.push("• Your handset unlock has been requested; it happens remotely.");
     if (a.kind === "credit_dispute") lines.push(`• ${creditLine(a)}`);
+    if (a.kind === "credit_promotion") lines.push(`• ${promotionCreditLine(a)}`);
     if (a.kind === "equipment_return_label")
       lines.push(
         `• Return label ${resultPlaceholder(id, "label")}; please return the equipment by ${resultPlaceholder(id, "returnBy", "date")}.`,
@@ -81,6 +82,17 @@ function creditLine(a: PlannedAction): string {
   return a.params.amount !== undefined && Number.isFinite(amount) && amount > 0 && currency !== ""
     ? `We credit ${formatMoney(amount, currency)} for ${what}: it comes off your final bill, or we refund it.`
     : `We credit ${what} in full: the amount comes off your final bill, or we refund it.`;
+}
+
+/** The credit for a promotion sold but never applied, in the decision's amount and currency. */
+function promotionCreditLine(a: PlannedAction): string {
+  const amount = Number(a.params.amount);
+  const currency = typeof a.params.currency === "string" ? a.params.currency : "";
+  const code =
+    typeof a.params.promoCode === "string" && a.params.promoCode !== "" ? ` ${a.params.promoCode}` : "";
+  return a.params.amount !== undefined && Number.isFinite(amount) && amount > 0 && currency !== ""
+    ? `We credit ${formatMoney(amount, currency)} for the${code} promotion you were sold but never got: it comes off your final bill, or we refund it.`
+    : `We credit what you missed of the${code} promotion you were sold but never got: it comes off your final bill, or we refund it.`;
 }
 
 export async function executeCancellation(turn: Turn): Promise<void> {

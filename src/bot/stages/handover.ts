@@ -4,6 +4,7 @@
  * happens next and never pretends to be a person.
  */
 import { createHash } from "node:crypto";
+import { handoverRootCause } from "../../domain/handover.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
 import type { Turn } from "../turn.js";
@@ -33,6 +34,7 @@ export async function startHandover(
     reasons,
     stage: state.stage,
     decision,
+    rootCause: handoverRootCause(decision),
     ledger: state.ledger,
     transcript,
   });

@@ -35,12 +35,13 @@ export async function identify(turn: Turn): Promise<void> {
 
   if (!account) {
     state.expecting = "account_number";
-    turn.say(phrase(phrases.askAccount));
+    // "I want to cancel": the request is acknowledged, not only answered with a question.
+    turn.say(phrase(heard.intents.includes("cancel") ? phrases.askAccountToCancel : phrases.askAccount));
     return;
   }
   if (!postcode) {
     state.expecting = "postcode";
-    turn.say(phrase(phrases.askPostcode));
+    turn.say(phrase(heard.intents.includes("cancel") ? phrases.askPostcodeToCancel : phrases.askPostcode));
     return;
   }
 

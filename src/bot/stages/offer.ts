@@ -18,6 +18,13 @@ export async function startOffer(turn: Turn): Promise<void> {
   }
   state.stage = "offer";
   state.expecting = "offer";
+  // Said before it is recorded as made: it is checked against the decision that allows it.
+  turn.say(
+    say(offer.text, {
+      card: { kind: "offer", data: { offerId: offer.id } },
+      suggestions: ["No thanks, cancel", "I'll take the offer"],
+    }),
+  );
   state.offersMade.push(offer.id);
   state.ledger = recordOffer(state.ledger, {
     offerId: offer.id,
@@ -25,13 +32,6 @@ export async function startOffer(turn: Turn): Promise<void> {
     at: turn.now.toISOString(),
   });
   turn.record("offer", { offerId: offer.id, ruleId: offer.ruleId, text: offer.text });
-  turn.say(
-    say(offer.text, {
-      card: { kind: "offer", data: { offerId: offer.id } },
-      suggestions: ["No thanks, cancel", "I'll take the offer"],
-    }),
-  );
-  turn.invalidate();
 }
 
 /**
@@ -66,7 +66,6 @@ export async function answerOffer(turn: Turn): Promise<boolean> {
       at: turn.now.toISOString(),
     });
     turn.record("offer_answer", { offerId, answer: "declined" });
-    turn.invalidate();
     turn.say(phrase(phrases.offerDeclined));
     await startConfirm(turn);
     return true;

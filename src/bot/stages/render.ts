@@ -98,5 +98,14 @@ export function confirmationSummary(decision: Decision): string {
           ? "• We unlock your handset remotely, free of charge."
           : "• We send a prepaid label to return the equipment.",
     );
-  return [`To confirm, here's what will happen:`, ...lines, ...new Set(actions)].join("\n");
+  // A promotion credit is part of what the customer says yes to, in the decision's amount.
+  const credits = decision.actions
+    .filter((a) => a.kind === "credit_promotion" && Number(a.params.amount) > 0 && a.params.currency)
+    .map(
+      (a) =>
+        `• We credit ${formatMoney(Number(a.params.amount), String(a.params.currency))} for the ${String(
+          a.params.promoCode ?? "",
+        )} promotion you never got.`,
+    );
+  return [`To confirm, here's what will happen:`, ...lines, ...new Set(actions), ...credits].join("\n");
 }

@@ -16,6 +16,9 @@ import { startHandover } from "./handover.js";
 import { startOffer } from "./offer.js";
 import { obligationMessage, reviewCard, waiverMessages } from "./render.js";
 
+/** The topic of a disclosure that tells how to confirm: it belongs with the confirmation card. */
+export const CONFIRM_STEP = "confirm_step";
+
 export function recordDecision(turn: Turn): void {
   const d = turn.decision();
   turn.state.policyRevision = d.policyRevision;
@@ -53,7 +56,6 @@ export async function startReview(turn: Turn): Promise<void> {
       return;
     }
     state.facts.serviceIds = remaining;
-    turn.invalidate();
   }
   const decision = turn.decision();
   recordDecision(turn);
@@ -64,7 +66,9 @@ export async function startReview(turn: Turn): Promise<void> {
   turn.say(phrase(phrases.reviewIntro, { card: reviewCard(decision) }));
   for (const m of waiverMessages(decision)) turn.say(m);
   const due = new Set([...turn.pending("execute"), ...changedSinceSaid(turn)].map((o) => o.id));
-  for (const o of decision.obligations) if (due.has(o.id)) turn.say(obligationMessage(o));
+  // How to confirm ("press 'Confirm cancellation'") is said with the confirmation card, where that button is.
+  for (const o of decision.obligations)
+    if (due.has(o.id) && o.topic !== CONFIRM_STEP) turn.say(obligationMessage(o));
   turn.say(phrase(phrases.anyQuestions, { suggestions: ["Continue", "What do I owe?", "Talk to a person"] }));
 }
 

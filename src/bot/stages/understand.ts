@@ -46,7 +46,8 @@ export function changesFacts(turn: Turn): boolean {
   const f = state.facts;
   const postcode = newPostcodeIn(turn);
   if (postcode && postcode !== f.newPostcode) return true;
-  if (heard.reason && heard.reason !== "other" && heard.reason !== f.reason) return true;
+  if (heard.reason && heard.reason !== "other" && heard.reason !== f.reason && f.reason !== "bereavement")
+    return true;
   if (heard.claim && !f.claims.some((c) => c.text === heard.claim?.text)) return true;
   if (heard.keepNumber !== undefined && heard.keepNumber !== f.keepNumber) return true;
   if (heard.legalThreat && !f.legalThreat) return true;
@@ -66,7 +67,13 @@ export function changesFacts(turn: Turn): boolean {
 export function absorb(turn: Turn): void {
   const { heard, state } = turn;
   const f = state.facts;
-  if (heard.reason && (state.expecting === "reason" || !f.reason || heard.reason !== "other"))
+  // A death, once told, stays the reason ("my husband died … it's too expensive" too): it carries
+  // the most protection, and whoever writes is then not addressed by the holder's name.
+  if (
+    heard.reason &&
+    f.reason !== "bereavement" &&
+    (state.expecting === "reason" || !f.reason || heard.reason !== "other")
+  )
     f.reason = heard.reason;
   if (heard.claim && !f.claims.some((c) => c.text === heard.claim?.text))
     f.claims.push({ text: heard.claim.text, ...(heard.claim.kind ? { kind: heard.claim.kind } : {}) });
@@ -105,7 +112,6 @@ export function absorb(turn: Turn): void {
   )
     f.serviceIds = activeServices(turn).map((s) => s.id);
   if (state.expecting === "reason" && !f.reason && heard.intents.includes("no")) f.reason = "other";
-  turn.invalidate();
 }
 
 /**
@@ -124,12 +130,29 @@ async function settleAlreadyCancelled(turn: Turn): Promise<boolean> {
   if (state.facts.serviceIds) {
     state.facts.serviceIds = state.facts.serviceIds.filter((id) => !cancelled.has(id));
     if (state.facts.serviceIds.length === 0) state.facts.serviceIds = undefined;
-    turn.invalidate();
   }
   if (activeServices(turn).length > 0) return false;
   state.stage = "closed";
   state.expecting = "anything";
   return true;
+}
+
+/** Reasons for leaving that say nothing of a new provider: keeping the number is not asked. */
+const NO_NEW_PROVIDER = new Set<string>(["bereavement", "money_trouble", "changed_mind"]);
+/** Reasons that imply a new provider: "… with your new provider?" (else the question is conditional). */
+const NEW_PROVIDER = new Set<string>(["switching_provider", "price", "service_problems", "moving"]);
+
+/**
+ * Whether asking "keep your number with your new provider?" makes sense for this service: the
+ * policy says there is a number to take along (a porting disclosure for it; none for a
+ * withdrawal without a switch), and the reason, when told, does not rule out a new provider.
+ */
+function numberMayMove(turn: Turn, service: Service): boolean {
+  const reason = turn.state.facts.reason;
+  if (reason !== undefined && NO_NEW_PROVIDER.has(reason)) return false;
+  return turn
+    .decision()
+    .obligations.some((o) => o.topic === "porting_code" && o.serviceIds.includes(service.id));
 }
 
 /** After identification (and after each answer): ask only what is still missing, then review. */
@@ -145,7 +168,6 @@ export async function startUnderstanding(turn: Turn): Promise<void> {
     return;
   }
   if (!f.serviceIds && services.length === 1) f.serviceIds = [services[0]!.id];
-  turn.invalidate();
   // A hand-over the policy requires happens at once, before any optional question.
   const decision = turn.decision();
   if (decision.escalation.required) {
@@ -172,10 +194,18 @@ export async function startUnderstanding(turn: Turn): Promise<void> {
     suggestions = ["All of them", ...services.map((s) => s.plan)];
   }
   if (f.reason === "moving" && !f.newPostcode) ask(phrases.askNewPostcode, "new_postcode");
-  const mobiles = services.filter((s) => s.kind === "mobile" && s.phoneNumber);
+  const mobiles = services.filter((s) => s.kind === "mobile" && s.phoneNumber && numberMayMove(turn, s));
   const mobile = f.serviceIds ? mobiles.find((s) => f.serviceIds?.includes(s.id)) : mobiles[0];
   if (mobile && f.keepNumber === undefined) {
-    ask(f.serviceIds ? phrases.askKeepNumber(mobile) : phrases.askKeepNumberIfMobile(mobile), "keep_number");
+    const switching = f.reason !== undefined && NEW_PROVIDER.has(f.reason);
+    ask(
+      !f.serviceIds
+        ? phrases.askKeepNumberIfMobile(mobile)
+        : switching
+          ? phrases.askKeepNumber(mobile)
+          : phrases.askKeepNumberIfSwitching(mobile),
+      "keep_number",
+    );
     suggestions ??= ["Yes", "No"];
   }
   if (!f.reason && !f.reasonAsked) {
