@@ -3,11 +3,13 @@
  * can never apply, allow/deny pairs that contradict each other, waivers of fees nothing
  * charges, facts nobody uses, an obligation switched off with nothing left to say on its
  * topic, rules two unrelated packs both define. Errors: text shown to customers that the
- * utterance checker's tone rules forbid (confirmshaming, guilt-tripping …).
+ * utterance checker's tone rules forbid (confirmshaming, guilt-tripping …); action keys and
+ * params that read personal data (personalDataInActions.ts).
  */
 import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
 import type { CompiledPack, CompiledPolicy, CPermission, RuleOrigin } from "./compiledPolicy.js";
 import { SECTIONS } from "./compose.js";
+import { personalDataInActions } from "./personalDataInActions.js";
 import { type PolicyError, policyError, sortPolicyErrors } from "./policyError.js";
 import { checkUtterance } from "./utterance/checkUtterance.js";
 
@@ -187,6 +189,7 @@ export function lint(policy: CompiledPolicy): PolicyError[] {
         );
   }
   unusedFacts(policy, out);
+  personalDataInActions(policy, out);
   unrelatedOverrides(policy, out);
   return sortPolicyErrors(out);
 }

@@ -38,6 +38,27 @@ describe("fairexit policy (the supervisors' commands)", () => {
     }
   });
 
+  it("check fails on personal data in an action's key or params, naming file, rule and field", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "fairexit-cli-"));
+    try {
+      await writeFile(
+        join(dir, "p.yaml"),
+        "apiVersion: fairexit/v1\nkind: PolicyPack\nmetadata:\n  name: p\nactions:\n  - id: text-code\n    per: service\n    kind: issue_porting_code\n    idempotencyKey: 'x:{{ customer.email }}'\n    params: { to: '{{ service.phoneNumber }}' }\n",
+      );
+      const r = await runFairexit(["policy", "check", "--dir", dir], env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /p\.yaml:6:5 \[text-code\] `idempotencyKey` reads personal data \(customer\.email\): keys and params are kept in the outbox/,
+      );
+      expect(r.stdout).toMatch(
+        /p\.yaml:6:5 \[text-code\] `params\.to` reads personal data \(service\.phoneNumber\)/,
+      );
+      expect(r.stdout).toMatch(/1 packs \(p\), revision sha256:[0-9a-f]{16}; 2 error\(s\), 0 warning\(s\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("explain shows what the policy decides for a demo customer", async () => {
     const r = await runFairexit(
       [
