@@ -34,6 +34,7 @@ import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
 import { EmbeddedOperations, MemoryOperationsJournal } from "./execution/embeddedOperations.js";
 import { MemoryNotifier } from "./execution/memoryNotifier.js";
+import { outboxReadiness } from "./execution/outboxGivenUp.js";
 import { MemoryOutboxStore } from "./execution/outboxLog.js";
 import type { Notifier, Operations, OutboxStore } from "./execution/ports.js";
 import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
@@ -214,6 +215,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       check: async () => ({ ok: true, detail: `${store.kind}, ${await store.customers.count()} customers` }),
     },
     policies.readiness,
+    outboxReadiness(bot.outbox),
   ];
   return {
     config,

@@ -16,6 +16,11 @@ export const ConfirmedCancellation = z.strictObject({
   reference: z.string().min(1),
   confirmedAt: IsoDateTime,
   services: z.array(z.strictObject({ serviceId: z.string().min(1), endDate: z.string().min(1) })).min(1),
+  /**
+   * The customer's confirming words ("yes"), or "(confirmed)" when they may hold personal data
+   * (see recoveredTurns): the transcript's customer turn when a crash came before it was written.
+   */
+  confirmationText: z.string().min(1).optional(),
   /** The outbox id of the receipt message (its body is completed with its actions' results). */
   receiptId: z.string().optional(),
   /** What the conversation's state becomes (executedAt, reference, stage …). */

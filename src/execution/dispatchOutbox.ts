@@ -14,6 +14,7 @@
 import type { PlannedAction } from "../domain/decision.js";
 import type { Logger } from "../domain/logger.js";
 import type { Clock } from "../domain/ports.js";
+import { waitingFor } from "./outboxGivenUp.js";
 import type { OutboxItem } from "./outboxItem.js";
 import type { Notifier, Operations, OutboxStore, OutgoingMessage } from "./ports.js";
 import { fillResults, placeholderItems } from "./resultPlaceholders.js";
@@ -83,6 +84,18 @@ async function deliver(deps: DispatchDeps, item: OutboxItem): Promise<boolean> {
       "delivery failed",
     );
     await deps.outbox.markAttemptFailed(item.id, error, deps.clock.now());
+    if ((await deps.outbox.get(item.id))?.status === "failed")
+      // Once: a failed item is never attempted again. Ids only (see outboxGivenUp).
+      deps.logger.error(
+        {
+          outboxItem: item.id,
+          kind: item.kind,
+          attempts: item.attempts + 1,
+          error,
+          blocked: await waitingFor(deps.outbox, item),
+        },
+        "delivery gave up after the maximum attempts: the items waiting for it will not be sent",
+      );
     return false;
   }
 }

@@ -18,6 +18,7 @@ import { referenceFor } from "../../execution/cancellationReference.js";
 import type { ConfirmedCancellation } from "../../execution/confirmedCancellation.js";
 import { dispatchDue } from "../../execution/dispatchOutbox.js";
 import { actionItem, messageItem } from "../../execution/enqueue.js";
+import { confirmationWords } from "../../execution/recoveredTurns.js";
 import { fillResults, resultPlaceholder } from "../../execution/resultPlaceholders.js";
 import { say } from "../botReply.js";
 import type { Turn } from "../turn.js";
@@ -133,6 +134,7 @@ export async function executeCancellation(turn: Turn): Promise<void> {
     customerId: customer.id,
     reference,
     confirmedAt: now.toISOString(),
+    confirmationText: confirmationWords(turn.text),
     services: decision.services.map((s) => ({ serviceId: s.serviceId, endDate: s.endDate })),
     receiptId: receipt.id,
     state: { executedAt: now.toISOString(), reference, stage: "closed", expecting: "anything" },
