@@ -12,16 +12,12 @@
  */
 
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
-import type { Customer } from "../domain/customer.js";
 import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
 import { maskPaymentDetails } from "../domain/paymentDetails.js";
 import { StoreError } from "../domain/ports.js";
-import type { Understanding } from "../domain/understanding.js";
 import { parseWith } from "../domain/validation.js";
-import type { StoredCancellation } from "../execution/confirmedCancellation.js";
 import { dispatchDue } from "../execution/dispatchOutbox.js";
-import { CONFIRMED_WITHOUT_WORDS, receiptText } from "../execution/recoveredTurns.js";
 import {
   checkUtterance,
   discharge,
@@ -31,13 +27,15 @@ import {
 } from "../guardrails/index.js";
 import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
 import { ConversationState, initialState } from "./conversationState.js";
-import { type FillableFact, phraseWithLlm, understandWithLlm } from "./llm/llmFallback.js";
+import { phraseWithLlm } from "./llm/llmFallback.js";
 import { guardMessages, NO_DECISION_YET, withoutOffers } from "./messageGuard.js";
 import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
+import { recoverCancellation } from "./recoverCancellation.js";
 import { route } from "./route.js";
 import { startUnderstanding } from "./stages/understand.js";
 import { type PendingAudit, Turn } from "./turn.js";
+import { understandMessage } from "./understandMessage.js";
 
 export interface ReceiveOptions {
   /** The channel the conversation is in (webchat, msteams, terminal …); used when it is new. */
@@ -87,7 +85,10 @@ export class ConversationEngine {
     for (const c of await deps.outbox.unrecorded()) {
       await this.turns.run(c.conversationId, async () => {
         const conversation = await deps.store.conversations.get(c.conversationId);
-        if (conversation) await this.recover(conversation, c);
+        if (conversation)
+          await recoverCancellation(deps, conversation, c, this.stateOf(conversation), (saved) =>
+            this.ownStates.add(saved),
+          );
       });
       recovered++;
     }
@@ -111,7 +112,13 @@ export class ConversationEngine {
     let conversation = await deps.store.conversations.get(conversationId);
     const unfinished = conversation ? await deps.outbox.cancellationOf(conversationId) : undefined;
     if (conversation && unfinished && !unfinished.recorded)
-      conversation = await this.recover(conversation, unfinished);
+      conversation = await recoverCancellation(
+        deps,
+        conversation,
+        unfinished,
+        this.stateOf(conversation),
+        (saved) => this.ownStates.add(saved),
+      );
     const greeting: BotMessage[] = [];
     let shown: BotMessage[] = [];
     if (!conversation) {
@@ -125,7 +132,12 @@ export class ConversationEngine {
     const state = this.stateOf(conversation);
     const customer = state.customerId ? await deps.store.customers.get(state.customerId) : undefined;
     const understood: PendingAudit[] = [];
-    const heard = await this.understandMessage(conversationId, text, state, customer, understood);
+    const heard = await understandMessage(
+      deps,
+      this.budget(),
+      { conversationId, text, state, customer },
+      understood,
+    );
     const turn = new Turn(
       deps,
       conversationId,
@@ -164,114 +176,6 @@ export class ConversationEngine {
       await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId });
     }
     return replies;
-  }
-
-  /**
-   * A cancellation the outbox committed but the conversation or the audit log does not show (a
-   * crash came between): the state it set, the transcript's missing turns (the customer's
-   * confirmation and the receipt, rebuilt from the outbox) and the audit records it carries are
-   * written now, each only if missing, marked as recovered; running it twice adds nothing.
-   */
-  private async recover(conversation: Conversation, c: StoredCancellation): Promise<Conversation> {
-    const { deps } = this;
-    const id = conversation.id;
-    const state = this.stateOf(conversation);
-    // What was committed is delivered first, so the receipt gives the results it reports.
-    await dispatchDue(deps, { conversationId: id });
-    const receipt = await receiptText(deps.outbox, c);
-    const hasReceipt = conversation.turns.some(
-      (t) => t.speaker === "bot" && (t.meta as { card?: unknown } | undefined)?.card === "receipt",
-    );
-    const turns: StoredTurn[] = [];
-    if (!hasReceipt && receipt) {
-      let seq = conversation.turns.length;
-      const at = c.confirmedAt;
-      const recovered = true;
-      turns.push({
-        seq: seq++,
-        at,
-        speaker: "customer",
-        text: c.confirmationText ?? CONFIRMED_WITHOUT_WORDS,
-        meta: { recovered },
-      });
-      turns.push({
-        seq: seq++,
-        at,
-        speaker: "bot",
-        text: receipt.text,
-        meta: { stage: "receipt", discharges: [], card: "receipt", sha256: receipt.sha256, recovered },
-      });
-    }
-    if (!state.executedAt || turns.length > 0) {
-      const next = deepFreeze((state.executedAt ? state : { ...state, ...c.state }) as ConversationState);
-      this.ownStates.add(next);
-      await deps.store.conversations.appendTurns(id, deepFreeze(turns), next);
-    }
-    const audited = await deps.store.audit.read({ conversationId: id });
-    const confirmed = audited.some(
-      (e) => e.kind === "confirmation" && (e.data as { answer?: unknown }).answer === "yes",
-    );
-    const records: PendingAudit[] = confirmed
-      ? []
-      : c.audit.map((r) => ({
-          kind: r.kind as PendingAudit["kind"],
-          data: { ...r.data, recovered: true, reference: c.reference },
-        }));
-    if (receipt && !audited.some((e) => e.kind === "receipt"))
-      records.push({
-        kind: "receipt",
-        data: { reference: c.reference, sha256: receipt.sha256, recovered: true },
-      });
-    if (records.length > 0) await deps.audit.recordAll(id, records);
-    await deps.outbox.markRecorded(id, deps.clock.now());
-    deps.logger.warn({ conversationId: id }, "confirmed cancellation recovered from the outbox");
-    return (await deps.store.conversations.get(id)) ?? conversation;
-  }
-
-  /**
-   * The rules' understanding of the message and, when an LLM is configured and the rules are
-   * unsure (see rulesUnsure), the LLM's labels merged in after validation. What the LLM said
-   * is audited as labels (`understanding`), never as text; a late or wrong answer leaves the
-   * rules' understanding, logged and audited as a fallback.
-   */
-  private async understandMessage(
-    conversationId: string,
-    text: string | undefined,
-    state: ConversationState,
-    customer: Customer | undefined,
-    audit: PendingAudit[],
-  ): Promise<Understanding> {
-    const { deps } = this;
-    const rules = deps.understand(text ?? "", state.expecting);
-    if (!deps.llm || text === undefined) return rules;
-    let why: string | undefined;
-    return understandWithLlm(
-      rules,
-      deps.llm,
-      { text, expecting: state.expecting, language: rules.language },
-      this.budget(),
-      {
-        names: customer ? [customer.name.given, customer.name.family] : [],
-        settled: settledFacts(state),
-        onAsked: (w) => {
-          why = w;
-        },
-        onUsed: (used) => audit.push({ kind: "understanding", data: { source: "rules+llm", ...used } }),
-        onFallback: (f) => {
-          deps.logger.warn({ conversationId, step: f.step, reason: f.reason }, "LLM fallback");
-          audit.push({
-            kind: "understanding",
-            data: {
-              source: "rules",
-              why,
-              fallback: f.reason,
-              ...(f.errorCode ? { errorCode: f.errorCode } : {}),
-              intents: rules.intents,
-            },
-          });
-        },
-      },
-    );
   }
 
   private budget(): number {
@@ -452,17 +356,6 @@ export class ConversationEngine {
 function thawed(stored: ConversationState): ConversationState {
   const { ledger, ...rest } = stored;
   return { ...mutableCopy(rest), ledger };
-}
-
-/** The facts the conversation holds already: an LLM's reading of a later message does not replace them. */
-function settledFacts(state: ConversationState): FillableFact[] {
-  const f = state.facts;
-  const settled: FillableFact[] = [];
-  if (f.reason !== undefined && f.reason !== "other") settled.push("reason");
-  if (f.serviceIds !== undefined || f.serviceKinds !== undefined) settled.push("serviceKinds");
-  if (f.keepNumber !== undefined) settled.push("keepNumber");
-  if (state.surveyCause !== undefined) settled.push("surveyCause");
-  return settled;
 }
 
 const greetingMessage = (): BotMessage =>

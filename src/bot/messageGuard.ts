@@ -1,22 +1,8 @@
-/**
- * The guard between the bot and the customer: every message of a turn is checked by the
- * utterance checker against the decision it was composed under (and the ledger) before it is
- * stored or delivered, and a message with a finding never reaches the customer.
- *
- * - An LLM rewording that fails goes back to its template, when the template passes.
- * - Anything else that fails (a template, a policy text, a receipt) is replaced by a neutral
- *   message and a person takes over: the bot cannot say it right, so it says nothing wrong.
- *
- * Each blocked message is in the audit (`tone_finding`, `blocked: true`) with its findings,
- * the hash of the text that was not sent and what was sent instead.
- */
-import { createHash } from "node:crypto";
 import type { Decision } from "../domain/decision.js";
-import { handoverRootCause } from "../domain/handover.js";
 import type { Finding } from "../guardrails/index.js";
 import { hashText } from "../guardrails/index.js";
 import type { BotMessage } from "./botReply.js";
-import { startHandover } from "./stages/handover.js";
+import { recordHandover, startHandover } from "./stages/handover.js";
 import type { Turn } from "./turn.js";
 
 /** The rule id a guard hand-over and its audit carry. */
@@ -153,24 +139,6 @@ async function handOver(turn: Turn): Promise<void> {
   }
   // After the cancellation was carried out the hand-over says nothing of "nothing cancelled":
   // the neutral wording already told the customer what happens.
-  const { state } = turn;
-  const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${turn.now.toISOString()}:guard`).digest("hex").slice(0, 12)}`;
-  const conversation = await turn.deps.store.conversations.get(turn.conversationId);
-  const decision = turn.customer ? turn.decision() : undefined;
-  await turn.deps.handover.announce({
-    id,
-    conversationId: turn.conversationId,
-    customerId: state.customerId,
-    at: turn.now.toISOString(),
-    reasons,
-    stage: state.stage,
-    decision,
-    rootCause: handoverRootCause(decision),
-    ledger: state.ledger,
-    transcript: (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at })),
-  });
-  state.handoverId = id;
-  state.stage = "handover";
-  state.expecting = "anything";
+  const { id } = await recordHandover(turn, reasons, ":guard");
   turn.record("handover", { handoverId: id, reasons, afterCancellation: true });
 }

@@ -4,6 +4,7 @@
  * happens next and never pretends to be a person.
  */
 import { createHash } from "node:crypto";
+import type { Decision } from "../../domain/decision.js";
 import { handoverRootCause } from "../../domain/handover.js";
 import { phrase } from "../botReply.js";
 import { phrases } from "../phrases.js";
@@ -18,26 +19,7 @@ export async function startHandover(
     turn.say(phrase(phrases.waitingForPerson));
     return;
   }
-  const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${turn.now.toISOString()}`).digest("hex").slice(0, 12)}`;
-  const decision = turn.customer ? turn.decision() : undefined;
-  const conversation = await turn.deps.store.conversations.get(turn.conversationId);
-  state.stage = "handover";
-  state.expecting = "anything";
-  state.handoverId = id;
-  const transcript = (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at }));
-  transcript.push({ speaker: "customer", text: turn.text, at: turn.now.toISOString() });
-  await turn.deps.handover.announce({
-    id,
-    conversationId: turn.conversationId,
-    customerId: state.customerId,
-    at: turn.now.toISOString(),
-    reasons,
-    stage: state.stage,
-    decision,
-    rootCause: handoverRootCause(decision),
-    ledger: state.ledger,
-    transcript,
-  });
+  const { id, decision } = await recordHandover(turn, reasons);
   turn.record("handover", { handoverId: id, reasons, policyRevision: decision?.policyRevision });
   const customerFacing = reasons
     .filter((r) => !r.ruleId.startsWith("bot.") || r.reason.endsWith("."))
@@ -45,4 +27,39 @@ export async function startHandover(
   turn.say(
     phrase(phrases.handover(customerFacing), { card: { kind: "handover", data: { handoverId: id } } }),
   );
+}
+
+/**
+ * Records the hand-over (conversation, transcript with this turn's message, decision, root
+ * cause, ledger) for the person who takes over, and moves the conversation to the hand-over
+ * stage. `salt` tells apart two hand-overs recorded in the same instant.
+ */
+export async function recordHandover(
+  turn: Turn,
+  reasons: { ruleId: string; reason: string }[],
+  salt = "",
+): Promise<{ id: string; decision: Decision | undefined }> {
+  const { state } = turn;
+  const at = turn.now.toISOString();
+  const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${at}${salt}`).digest("hex").slice(0, 12)}`;
+  const decision = turn.customer ? turn.decision() : undefined;
+  const conversation = await turn.deps.store.conversations.get(turn.conversationId);
+  state.stage = "handover";
+  state.expecting = "anything";
+  state.handoverId = id;
+  const transcript = (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at }));
+  if (turn.text) transcript.push({ speaker: "customer", text: turn.text, at });
+  await turn.deps.handover.announce({
+    id,
+    conversationId: turn.conversationId,
+    customerId: state.customerId,
+    at,
+    reasons,
+    stage: state.stage,
+    decision,
+    rootCause: handoverRootCause(decision),
+    ledger: state.ledger,
+    transcript,
+  });
+  return { id, decision };
 }
