@@ -52,6 +52,14 @@ describe("a failure inside FairExit (no valid policy loaded)", () => {
   });
   afterAll(async () => close());
 
+  it("answers /readyz without restify warning about the handler (the public and the refused answers alike)", async () => {
+    const pub = await fetch(`${url}/readyz`);
+    expect(pub.status).toBe(503);
+    const wrong = await fetch(`${url}/readyz`, { headers: { authorization: "Bearer not-the-token" } });
+    expect(wrong.status).toBe(401);
+    expect(logLines.join("")).not.toContain("Discarded returned value");
+  });
+
   it("answers 500 with a generic message and a correlation id, and logs the details under that id", async () => {
     const chat = await DirectLineClient.anonymous(url);
     const res = await chat.request("POST", `/conversations/${chat.session.conversationId}/activities`, {
