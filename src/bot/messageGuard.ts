@@ -1,4 +1,4 @@
-import type { Decision } from "../domain/decision.js";
+import { type Decision, decisionOfNothing } from "../domain/decision.js";
 import type { Finding } from "../guardrails/index.js";
 import { hashText } from "../guardrails/index.js";
 import type { BotMessage } from "./botReply.js";
@@ -43,30 +43,20 @@ export type MessageCheck = (m: BotMessage) => Finding[];
  * identification, while it asks which services and why): nothing is owed or waived yet, and no
  * offer may be made, so a rewording that adds one is caught as early as later on.
  */
-export const NO_DECISION_YET: Decision = Object.freeze({
-  policyRevision: "(none yet)",
-  decidedAt: "1970-01-01T00:00:00.000Z",
-  customerId: "",
-  facts: {},
-  services: [],
-  totals: [],
-  waivers: [],
-  obligations: [],
-  actions: [],
-  retention: {
-    allowed: false,
-    remaining: 0,
-    maxOffers: 0,
-    offers: [],
-    blockedBy: [
-      { ruleId: "bot.no-decision-yet", reason: "No offer before the customer has heard the decision." },
-    ],
-  },
-  escalation: { required: false, reasons: [] },
-  alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: "no decision yet" },
-  rootCause: { chain: [], links: [] },
-  trace: [],
-}) as Decision;
+export const NO_DECISION_YET: Decision = Object.freeze(
+  decisionOfNothing({
+    policyRevision: "(none yet)",
+    decidedAt: "1970-01-01T00:00:00.000Z",
+    customerId: "",
+    because: {
+      ruleId: "bot.no-decision-yet",
+      reason: "No offer before the customer has heard the decision.",
+    },
+    escalate: false,
+    alumniReason: "no decision yet",
+    trace: [],
+  }),
+);
 
 /**
  * Checks every message of `turn` from `from` on, replaces those that fail (see above) and

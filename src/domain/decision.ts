@@ -220,3 +220,36 @@ export interface Decision {
    */
   trace: TraceEntry[];
 }
+
+/**
+ * A decision that decides nothing: nothing owed, waived, disclosed or done, and no offer. The
+ * engine answers with one when deciding failed (a person takes over); the bot checks its words
+ * against one before the customer has heard any decision.
+ */
+export function decisionOfNothing(o: {
+  policyRevision: string;
+  decidedAt: string;
+  customerId: string;
+  /** Who says there is nothing, and why: shown as what blocks offers and, if `escalate`, why a person takes over. */
+  because: { ruleId: string; reason: string };
+  escalate: boolean;
+  alumniReason: string;
+  trace: TraceEntry[];
+}): Decision {
+  return {
+    policyRevision: o.policyRevision,
+    decidedAt: o.decidedAt,
+    customerId: o.customerId,
+    facts: {},
+    services: [],
+    totals: [],
+    waivers: [],
+    obligations: [],
+    actions: [],
+    retention: { allowed: false, remaining: 0, maxOffers: 0, offers: [], blockedBy: [o.because] },
+    escalation: { required: o.escalate, reasons: o.escalate ? [o.because] : [] },
+    alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: o.alumniReason },
+    rootCause: { chain: [], links: [] },
+    trace: o.trace,
+  };
+}

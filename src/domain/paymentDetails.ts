@@ -23,7 +23,7 @@ const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
 const IBAN_BODY = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/y;
 const ALNUM = /[\p{L}\p{N}]/u;
 
-/** The Luhn check (ISO/IEC 7812) of a string of digits. */
+/** The Luhn check (ISO/IEC 7812) of a string of digits: payment cards and IMEIs (false when empty). */
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
@@ -34,7 +34,7 @@ export function luhnValid(digits: string): boolean {
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  return digits.length > 0 && sum % 10 === 0;
 }
 
 function looksLikeCard(digits: string): boolean {

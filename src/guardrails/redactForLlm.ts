@@ -17,6 +17,8 @@
  * r.restore(r.redact("Hi Anna")); // "Hi Anna"
  */
 
+import { luhnValid } from "../domain/paymentDetails.js";
+
 export type PiiKind = "EMAIL" | "CARD" | "IMEI" | "PHONE" | "POSTCODE" | "ACCOUNT" | "NAME";
 
 /** A placeholder this module writes (global: use with `match`/`replace`, not `test`). */
@@ -87,20 +89,6 @@ const NOT_BEFORE = String.raw`(?![\p{L}\p{N}_])`;
 const rx = (source: string, flags = "gu") => new RegExp(`${NOT_AFTER}${source}${NOT_BEFORE}`, flags);
 
 const digitsOf = (s: string): string => s.replace(/\D/g, "");
-
-/** Luhn checksum, used by payment cards and IMEIs. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return digits.length > 0 && sum % 10 === 0;
-}
 
 const DATE_SHAPES = [
   /^\d{4}-\d{1,2}-\d{1,2}$/,

@@ -6,7 +6,13 @@
  */
 
 import { isoString } from "../domain/dates.js";
-import type { Decision, DecisionContext, ServiceOutcome, WaiverApplied } from "../domain/decision.js";
+import {
+  type Decision,
+  type DecisionContext,
+  decisionOfNothing,
+  type ServiceOutcome,
+  type WaiverApplied,
+} from "../domain/decision.js";
 import { addToTotals } from "../domain/money.js";
 import { decideActions } from "./actions.js";
 import { decideAlumni } from "./alumni.js";
@@ -163,26 +169,13 @@ export function decide(policy: CompiledPolicy, context: DecisionContext, now: Da
 function failedDecision(policy: CompiledPolicy, context: DecisionContext, now: Date, e: unknown): Decision {
   const why = `the policy engine failed: ${(e as Error)?.message ?? String(e)}`;
   const decidedAt = Number.isNaN(now.getTime()) ? "invalid date" : now.toISOString();
-  return {
+  return decisionOfNothing({
     policyRevision: policy.revision,
     decidedAt,
     customerId: context.customer?.id ?? "(unknown)",
-    facts: {},
-    services: [],
-    totals: [],
-    waivers: [],
-    obligations: [],
-    actions: [],
-    retention: {
-      allowed: false,
-      remaining: 0,
-      maxOffers: 0,
-      offers: [],
-      blockedBy: [{ ruleId: "(engine)", reason: why }],
-    },
-    escalation: { required: true, reasons: [{ ruleId: "(engine)", reason: why }] },
-    alumni: { contactAllowed: false, maxContacts: 0, quietDays: 0, reason: why },
-    rootCause: { chain: [], links: [] },
+    because: { ruleId: "(engine)", reason: why },
+    escalate: true,
+    alumniReason: why,
     trace: [{ ruleId: "(engine)", kind: "engine", matched: true, why }],
-  };
+  });
 }

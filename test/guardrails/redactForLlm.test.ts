@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createRedactor,
-  luhnValid,
-  placeholdersIn,
-  redactForLlm,
-} from "../../src/guardrails/redactForLlm.js";
+import { luhnValid } from "../../src/domain/paymentDetails.js";
+import { createRedactor, placeholdersIn, redactForLlm } from "../../src/guardrails/redactForLlm.js";
 import { CUSTOMER, MESSAGE_WITH_PII, PII_PIECES } from "../bot/llm/support.js";
 
 describe("redactForLlm", () => {
