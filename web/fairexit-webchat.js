@@ -41,7 +41,12 @@
     },
     host,
   );
+  // A language-neutral request: the bot answers it as its own "talk to a person" button in the
+  // conversation's language, so a German chat stays German (see src/channels/respondToActivity.ts).
   personButton.addEventListener("click", () => {
-    store.dispatch({ type: "WEB_CHAT/SEND_MESSAGE", payload: { text: "Talk to a person" } });
+    store.dispatch({
+      type: "WEB_CHAT/SEND_MESSAGE_BACK",
+      payload: { value: { request: "talk_to_person" }, displayText: personButton.textContent },
+    });
   });
 })();

@@ -14,6 +14,7 @@
 import { type Conversation, ConversationId, type Turn as StoredTurn } from "../domain/conversation.js";
 import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
+import type { Language } from "../domain/language.js";
 import { maskPaymentDetails } from "../domain/paymentDetails.js";
 import { StoreError } from "../domain/ports.js";
 import { parseWith } from "../domain/validation.js";
@@ -25,17 +26,19 @@ import {
   hashText,
   obligationsRenderedIn,
 } from "../guardrails/index.js";
-import { type BotMessage, type BotTurn, phrase } from "./botReply.js";
+import { type BotMessage, type BotTurn, rewordable } from "./botReply.js";
+import { chooseLanguage } from "./chooseLanguage.js";
 import { ConversationState, initialState } from "./conversationState.js";
 import { phraseWithLlm } from "./llm/llmFallback.js";
 import { guardMessages, NO_DECISION_YET, withoutOffers } from "./messageGuard.js";
-import { phrases } from "./phrases.js";
 import type { ConversationDeps } from "./ports.js";
 import { recoverCancellation } from "./recoverCancellation.js";
 import { route } from "./route.js";
 import { startUnderstanding } from "./stages/understand.js";
-import { type PendingAudit, Turn } from "./turn.js";
+import { type PendingAudit, TurnContext } from "./turnContext.js";
 import { understandMessage } from "./understandMessage.js";
+import { en } from "./words/en.js";
+import { languageOfLocale, type Words } from "./words/index.js";
 
 export interface ReceiveOptions {
   /** The channel the conversation is in (webchat, msteams, terminal …); used when it is new. */
@@ -72,7 +75,13 @@ export class ConversationEngine {
    */
   opening(conversationId: string): BotTurn {
     parseWith(ConversationId, conversationId, "conversation id");
-    return { conversationId, stage: "identify", expecting: "account_number", messages: openingMessages() };
+    return {
+      conversationId,
+      stage: "identify",
+      expecting: "account_number",
+      language: "en",
+      messages: openingMessages(),
+    };
   }
 
   /**
@@ -94,6 +103,18 @@ export class ConversationEngine {
     }
     await dispatchDue(deps);
     return { recovered };
+  }
+
+  /**
+   * The language conversation `conversationId` is answered in (English when it is new or has
+   * none yet), for what a channel says before the conversation sees a message.
+   */
+  async languageOf(conversationId: string): Promise<Language> {
+    const conversation = await this.deps.store.conversations.get(conversationId);
+    const parsed = ConversationState.shape.language.safeParse(
+      (conversation?.state as { language?: unknown } | undefined)?.language,
+    );
+    return (parsed.success && parsed.data) || "en";
   }
 
   /** Handles one customer message. */
@@ -119,7 +140,7 @@ export class ConversationEngine {
         this.stateOf(conversation),
         (saved) => this.ownStates.add(saved),
       );
-    const greeting: BotMessage[] = [];
+    let greet = false;
     let shown: BotMessage[] = [];
     if (!conversation) {
       // Frozen first, so the store keeps it as it is and the next turn knows the state as its own.
@@ -127,8 +148,10 @@ export class ConversationEngine {
       this.ownStates.add(conversation.state as object);
       await deps.store.conversations.create(conversation);
       if (options.openingShown && !options.trustedCustomerId && text !== undefined) shown = openingMessages();
-      else greeting.push(greetingMessage());
+      else greet = true;
     }
+    // The order of work (docs/architecture.md, "The conversation flow"): understand -> language
+    // -> checks before every stage and the stage (route, flow.ts) -> rewording -> guard -> save.
     const state = this.stateOf(conversation);
     const customer = state.customerId ? await deps.store.customers.get(state.customerId) : undefined;
     const understood: PendingAudit[] = [];
@@ -138,7 +161,7 @@ export class ConversationEngine {
       { conversationId, text, state, customer },
       understood,
     );
-    const turn = new Turn(
+    const turn = new TurnContext(
       deps,
       conversationId,
       state,
@@ -148,19 +171,21 @@ export class ConversationEngine {
       await deps.store.customers.coverage(),
     );
     if (state.customerId) turn.customer = customer;
+    // The language they write in (or, once known, the account's), from the first reply on.
+    state.language = chooseLanguage(state.language, text, turn.customer);
     for (const r of understood) turn.record(r.kind, r.data);
-    for (const m of greeting) turn.say(m);
+    if (greet) turn.say(greetingMessage(turn.words));
 
     if (text === undefined) {
       if (state.trustedIdentity && turn.customer && state.stage === "understand") {
-        turn.say(phrase(phrases.trustedHello(turn.customer)));
+        turn.say(rewordable(turn.words.trustedHello(turn.customer)));
         await startUnderstanding(turn);
-      } else if (state.stage === "identify") turn.say(phrase(phrases.askAccount));
+      } else if (state.stage === "identify") turn.say(rewordable(turn.words.askAccount));
     } else {
       await route(turn);
     }
     const firstSeq = conversation.turns.length + shown.length + (text === undefined ? 0 : 1);
-    const templates = await this.phraseAll(turn, firstSeq);
+    const templates = await this.rewordAll(turn, firstSeq);
     // Nothing the checker flags reaches the customer (see messageGuard).
     await guardMessages(
       turn,
@@ -189,7 +214,7 @@ export class ConversationEngine {
    * "no decision yet" (no offer may be made), and against the ledger. `ownWords`: an LLM's
    * rewording of the bot's own words, which may make no offer at all.
    */
-  private check(turn: Turn, m: BotMessage, ownWords = false): Finding[] {
+  private check(turn: TurnContext, m: BotMessage, ownWords = false): Finding[] {
     const decided = turn.customer !== undefined && turn.state.policyRevision !== undefined;
     const composed = decided ? (turn.decisionWhenSaid(m) ?? turn.decision()) : NO_DECISION_YET;
     const decision = ownWords ? withoutOffers(composed) : composed;
@@ -204,13 +229,18 @@ export class ConversationEngine {
    * The bot's own phrases may be reworded by the LLM; the rewording must pass the checker, with
    * the decision. Returns the template of each message it reworded.
    */
-  private async phraseAll(turn: Turn, firstSeq: number): Promise<Map<BotMessage, string>> {
+  private async rewordAll(turn: TurnContext, firstSeq: number): Promise<Map<BotMessage, string>> {
     const templates = new Map<BotMessage, string>();
     const { llm, logger } = this.deps;
     if (!llm) return templates;
-    const locale = turn.customer?.locale ?? "en-GB";
+    // The conversation's language, in the account's regional form when it is the account's.
+    const own = turn.customer?.locale;
+    const locale =
+      own && languageOfLocale(own) === turn.language
+        ? own
+        : { en: "en-GB", de: "de-DE", sv: "sv-SE" }[turn.language];
     for (const [i, m] of turn.out.entries()) {
-      if (!m.rephrasable) continue;
+      if (!m.rewordable) continue;
       let rejected: Finding[] = [];
       const phrased = await phraseWithLlm(
         m.text,
@@ -276,7 +306,7 @@ export class ConversationEngine {
 
   private async persist(
     conversation: Conversation,
-    turn: Turn,
+    turn: TurnContext,
     text: string | undefined,
     shown: readonly BotMessage[],
   ): Promise<BotTurn> {
@@ -307,6 +337,7 @@ export class ConversationEngine {
       conversationId: conversation.id,
       stage: turn.state.stage,
       expecting: turn.state.expecting,
+      language: turn.language,
       messages: turn.out,
     };
   }
@@ -315,7 +346,7 @@ export class ConversationEngine {
   private botTurn(
     m: BotMessage,
     where: { seq: number; at: string; stage: string; conversationId: string },
-    turn: Turn,
+    turn: TurnContext,
     decided: boolean,
   ): StoredTurn {
     const { deps } = this;
@@ -358,8 +389,11 @@ function thawed(stored: ConversationState): ConversationState {
   return { ...mutableCopy(rest), ledger };
 }
 
-const greetingMessage = (): BotMessage =>
-  phrase(phrases.greeting, { suggestions: ["I want to cancel", "Talk to a person"] });
+const greetingMessage = (words: Words): BotMessage =>
+  rewordable(words.greeting, { suggestions: [words.buttons.startCancel, words.buttons.talkToPerson] });
 
-/** The greeting and the first question of a conversation with an unknown customer. */
-const openingMessages = (): BotMessage[] => [greetingMessage(), phrase(phrases.askAccount)];
+/**
+ * The greeting and the first question of a conversation with an unknown customer, shown before
+ * anyone writes: in English, as nothing tells another language yet.
+ */
+const openingMessages = (): BotMessage[] => [greetingMessage(en), rewordable(en.askAccount)];

@@ -42,6 +42,11 @@ export const ConversationState = z.strictObject({
   stage: BotStage,
   expecting: z.enum(EXPECTATIONS),
   channel: z.string(),
+  /**
+   * The language the bot answers in (see chooseLanguage): absent until a message or the
+   * account tells it, and in states saved before it was kept (English then, until told).
+   */
+  language: z.enum(["en", "de", "sv"]).optional(),
   customerId: z.string().optional(),
   /** Identity came from a trusted channel (a signed-in website), not from account + postcode. */
   trustedIdentity: z.boolean().default(false),

@@ -3,14 +3,17 @@ import type { Finding } from "../guardrails/index.js";
 import { hashText } from "../guardrails/index.js";
 import type { BotMessage } from "./botReply.js";
 import { recordHandover, startHandover } from "./stages/handover.js";
-import type { Turn } from "./turn.js";
+import type { TurnContext } from "./turnContext.js";
+import { en } from "./words/en.js";
 
 /** The rule id a guard hand-over and its audit carry. */
 export const GUARD_RULE = "bot.guard";
 
-/** Said instead of a message that failed the check, before anything was cancelled. */
-export const GUARD_SAFE_TEXT =
-  "I'm sorry, I couldn't put the next part into words I can stand behind, so I've stopped here rather than tell you something that might be wrong.";
+/**
+ * Said (in English) instead of a message that failed the check, before anything was cancelled;
+ * each language's wording is `guardSafeText` in its catalog (src/bot/words).
+ */
+export const GUARD_SAFE_TEXT = en.guardSafeText;
 
 /**
  * `decision` as the bot's own words are checked against when an LLM rewords them: they never
@@ -28,13 +31,6 @@ export function withoutOffers(decision: Decision): Decision {
     },
   };
 }
-
-/** The reason the customer hears for the hand-over. */
-export const GUARD_HANDOVER_REASON = "A person will check the details with you.";
-
-/** Said instead of a message that failed the check after the cancellation was carried out. */
-export const guardSafeTextAfterCancellation = (reference: string | undefined) =>
-  `Your cancellation is confirmed${reference ? ` (reference ${reference})` : ""}. I couldn't put the rest of the details into words I can stand behind, so a person will check them and write to you; your email confirmation follows.`;
 
 export type MessageCheck = (m: BotMessage) => Finding[];
 
@@ -65,7 +61,7 @@ export const NO_DECISION_YET: Decision = Object.freeze(
  * message had to be replaced by the neutral wording.
  */
 export async function guardMessages(
-  turn: Turn,
+  turn: TurnContext,
   check: MessageCheck,
   templates: ReadonlyMap<BotMessage, string>,
   seqOf: (index: number) => number,
@@ -113,16 +109,18 @@ export async function guardMessages(
 }
 
 /** The message becomes the neutral wording: no card, no disclosure, no rewording. */
-function replaceWithNeutral(turn: Turn, m: BotMessage): void {
-  m.text = turn.state.executedAt ? guardSafeTextAfterCancellation(turn.state.reference) : GUARD_SAFE_TEXT;
+function replaceWithNeutral(turn: TurnContext, m: BotMessage): void {
+  m.text = turn.state.executedAt
+    ? turn.words.guardSafeTextAfterCancellation(turn.state.reference)
+    : turn.words.guardSafeText;
   m.discharges = [];
   delete m.card;
   delete m.suggestions;
-  m.rephrasable = false;
+  m.rewordable = false;
 }
 
-async function handOver(turn: Turn): Promise<void> {
-  const reasons = [{ ruleId: GUARD_RULE, reason: GUARD_HANDOVER_REASON }];
+async function handOver(turn: TurnContext): Promise<void> {
+  const reasons = [{ ruleId: GUARD_RULE, reason: turn.words.guardHandoverReason }];
   if (!turn.state.executedAt) {
     await startHandover(turn, reasons);
     return;

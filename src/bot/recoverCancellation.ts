@@ -13,7 +13,7 @@ import { dispatchDue } from "../execution/dispatchOutbox.js";
 import { CONFIRMED_WITHOUT_WORDS, receiptText } from "../execution/recoveredTurns.js";
 import type { ConversationState } from "./conversationState.js";
 import type { ConversationDeps } from "./ports.js";
-import type { PendingAudit } from "./turn.js";
+import type { PendingAudit } from "./turnContext.js";
 
 /**
  * Brings `conversation` up to date with the committed cancellation `c`; `state` is the

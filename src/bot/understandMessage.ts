@@ -9,7 +9,7 @@ import type { Understanding } from "../domain/understanding.js";
 import type { ConversationState } from "./conversationState.js";
 import { type FillableFact, understandWithLlm } from "./llm/llmFallback.js";
 import type { ConversationDeps } from "./ports.js";
-import type { PendingAudit } from "./turn.js";
+import type { PendingAudit } from "./turnContext.js";
 
 export interface MessageInContext {
   conversationId: string;

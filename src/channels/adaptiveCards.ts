@@ -2,13 +2,13 @@
  * Adaptive Cards (schema 1.5: Teams, Web Chat, Outlook) for the bot's structured messages: the
  * review summary, the confirmation with its two equal buttons, the offer (as easy to refuse as
  * to take), the receipt and the hand-over. The message text stays the activity's text and the
- * card's fallback, so a channel without cards loses nothing.
+ * card's fallback, so a channel without cards loses nothing. Labels, amounts and dates are in the
+ * conversation's language, from the bot's catalogs (src/bot/words).
  */
 import { z } from "zod";
 import type { BotMessage } from "../bot/botReply.js";
-import { kindName } from "../bot/stages/render.js";
-import { longDate } from "../domain/dates.js";
-import { formatMoney, formatTotals } from "../domain/money.js";
+import { type Words, wordsFor } from "../bot/words/index.js";
+import type { Language } from "../domain/language.js";
 import type { AdaptiveCardAttachment } from "./activity.js";
 import type { CardSubmit } from "./incomingText.js";
 
@@ -53,57 +53,65 @@ function buttons(labels: readonly string[]): Element[] {
   }));
 }
 
-function reviewBody(data: z.infer<typeof ReviewData>): Element[] {
-  const body: Element[] = [heading("Your cancellation at a glance")];
+function reviewBody(data: z.infer<typeof ReviewData>, words: Words): Element[] {
+  const label = words.card;
+  const body: Element[] = [heading(label.reviewHeading)];
   for (const s of data.services) {
     const waived = s.waived.reduce((sum, w) => sum + w.amount, 0);
     const rows: [string, string][] = [
-      ["Ends", longDate(s.endDate)],
-      ["You owe", formatMoney(s.totalDue, s.currency)],
+      [label.ends, words.date(s.endDate)],
+      [label.youOwe, words.money(s.totalDue, s.currency)],
     ];
-    if (waived > 0) rows.push(["Waived", formatMoney(waived, s.currency)]);
-    body.push({ type: "TextBlock", text: kindName(s.kind), weight: "Bolder", wrap: true, spacing: "Medium" });
+    if (waived > 0) rows.push([label.waived, words.money(waived, s.currency)]);
+    body.push({
+      type: "TextBlock",
+      text: words.kindName(s.kind),
+      weight: "Bolder",
+      wrap: true,
+      spacing: "Medium",
+    });
     body.push(facts(rows));
   }
-  body.push(facts([["Total for leaving", formatTotals(data.totals)]]));
+  body.push(facts([[label.totalForLeaving, words.totals(data.totals)]]));
   return body;
 }
 
 /** The card body for a message, or undefined when it has none (or its data is not as expected). */
-function cardBody(message: BotMessage): { body: Element[]; actions: Element[] } | undefined {
+function cardBody(message: BotMessage, words: Words): { body: Element[]; actions: Element[] } | undefined {
+  const label = words.card;
   const card = message.card;
   if (!card) return undefined;
   const suggestions = message.suggestions ?? [];
   switch (card.kind) {
     case "review": {
       const data = ReviewData.safeParse(card.data);
-      return data.success ? { body: reviewBody(data.data), actions: [] } : undefined;
+      return data.success ? { body: reviewBody(data.data, words), actions: [] } : undefined;
     }
     case "confirm": {
       const data = ConfirmData.safeParse(card.data);
       if (!data.success) return undefined;
       return {
         body: [
-          heading("Confirm your cancellation"),
-          facts([["Total for leaving", formatTotals(data.data.totals)]]),
+          heading(label.confirmHeading),
+          facts([[label.totalForLeaving, words.totals(data.data.totals)]]),
         ],
         actions: buttons(suggestions),
       };
     }
     case "offer":
-      return { body: [heading("One optional offer")], actions: buttons(suggestions) };
+      return { body: [heading(label.offerHeading)], actions: buttons(suggestions) };
     case "receipt": {
       const data = ReceiptData.safeParse(card.data);
       if (!data.success) return undefined;
       return {
         body: [
-          heading("Cancellation receipt"),
+          heading(label.receiptHeading),
           facts([
-            ["Reference", data.data.reference],
-            ["Total for leaving", formatTotals(data.data.totals)],
-            ["Receipt fingerprint", `SHA-256 ${data.data.sha256.slice(0, 16)}…`],
+            [label.reference, data.data.reference],
+            [label.totalForLeaving, words.totals(data.data.totals)],
+            [label.fingerprint, `SHA-256 ${data.data.sha256.slice(0, 16)}…`],
           ]),
-          { type: "TextBlock", text: "A copy is on its way to you by email.", wrap: true, isSubtle: true },
+          { type: "TextBlock", text: label.copyByEmail, wrap: true, isSubtle: true },
         ],
         actions: [],
       };
@@ -112,16 +120,19 @@ function cardBody(message: BotMessage): { body: Element[]; actions: Element[] } 
       const data = HandoverData.safeParse(card.data);
       if (!data.success) return undefined;
       return {
-        body: [heading("A person will take over"), facts([["Your reference", data.data.handoverId]])],
+        body: [heading(label.handoverHeading), facts([[label.yourReference, data.data.handoverId]])],
         actions: [],
       };
     }
   }
 }
 
-/** The Adaptive Card attachment for a message, when it has a card. */
-export function adaptiveCardFor(message: BotMessage): AdaptiveCardAttachment | undefined {
-  const parts = cardBody(message);
+/** The Adaptive Card attachment for a message, when it has a card, labelled in `language`. */
+export function adaptiveCardFor(
+  message: BotMessage,
+  language: Language = "en",
+): AdaptiveCardAttachment | undefined {
+  const parts = cardBody(message, wordsFor(language));
   if (!parts) return undefined;
   return {
     contentType: "application/vnd.microsoft.card.adaptive",
@@ -129,6 +140,7 @@ export function adaptiveCardFor(message: BotMessage): AdaptiveCardAttachment | u
       type: "AdaptiveCard",
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
       version: "1.5",
+      ...(language !== "en" ? { lang: language } : {}),
       fallbackText: message.text,
       speak: message.text,
       body: parts.body,

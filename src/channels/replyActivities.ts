@@ -1,7 +1,8 @@
 /**
  * A bot turn as Bot Framework activities: one message activity per bot message, with its card,
  * quick replies on the last message only, and `channelData.fairexit` (stage, what the bot
- * expects, the obligations that very message discharged) for integrators.
+ * expects, the obligations that very message discharged) for integrators; cards are labelled
+ * in the conversation's language.
  */
 import type { BotTurn } from "../bot/botReply.js";
 import type { ReplyActivity } from "./activity.js";
@@ -10,7 +11,7 @@ import { adaptiveCardFor, cardHasButtons } from "./adaptiveCards.js";
 export function replyActivities(turn: BotTurn): ReplyActivity[] {
   return turn.messages.map((message, i) => {
     const last = i === turn.messages.length - 1;
-    const card = adaptiveCardFor(message);
+    const card = adaptiveCardFor(message, turn.language);
     const activity: ReplyActivity = {
       type: "message",
       text: message.text,

@@ -5,6 +5,7 @@
  * endpoint and the Direct Line endpoint, so every channel behaves the same.
  */
 import type { ConversationEngine } from "../bot/conversationEngine.js";
+import { wordsFor } from "../bot/words/index.js";
 import { sha256Base64url } from "../domain/sha256.js";
 import { IncomingActivity, MAX_MESSAGE_LENGTH, pickIncoming, type ReplyActivity } from "./activity.js";
 import { incomingText } from "./incomingText.js";
@@ -48,15 +49,9 @@ export async function respondToActivity(
   const parsed = IncomingActivity.safeParse(pickIncoming(raw));
   if (!parsed.success) {
     const tooLong = parsed.error.issues.some((i) => i.path[0] === "text" && i.code === "too_big");
-    return tooLong
-      ? [
-          plain(
-            `That message is too long for me (at most ${MAX_MESSAGE_LENGTH} characters).`,
-            scope,
-            "unchanged",
-          ),
-        ]
-      : [];
+    if (!tooLong) return [];
+    const words = wordsFor(await engine.languageOf(scope.conversationId));
+    return [plain(words.messageTooLong(MAX_MESSAGE_LENGTH), scope, "unchanged")];
   }
   const activity = parsed.data;
   const options = {
@@ -70,8 +65,27 @@ export async function respondToActivity(
     return replyActivities(await engine.start(scope.conversationId, options));
   }
   if (activity.type !== "message") return [];
-  const text = incomingText(activity);
+  const request = requestOf(activity);
+  const text =
+    request === "talk_to_person"
+      ? // The page's "Talk to a person" button: the button's words in the conversation's language,
+        // so asking for a person never switches the language.
+        wordsFor(await engine.languageOf(scope.conversationId)).buttons.talkToPerson
+      : incomingText(activity);
   if (text === undefined)
-    return [plain("I can only read text messages. What would you like to do?", scope, "unchanged")];
+    return [plain(wordsFor(await engine.languageOf(scope.conversationId)).textOnly, scope, "unchanged")];
   return replyActivities(await engine.receive(scope.conversationId, text, options));
+}
+
+/**
+ * A language-neutral request a page control posts instead of words (`value: { request:
+ * "talk_to_person" }`), or undefined.
+ */
+function requestOf(activity: IncomingActivity): "talk_to_person" | undefined {
+  const value = activity.value;
+  return value !== null &&
+    typeof value === "object" &&
+    (value as { request?: unknown }).request === "talk_to_person"
+    ? "talk_to_person"
+    : undefined;
 }

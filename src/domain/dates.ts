@@ -1,7 +1,9 @@
 /**
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) and instants, in UTC. Pure: nothing here
- * reads the clock; `today` and `now` are passed in by `decide`.
+ * reads the clock; `today` and `now` are passed in by `decide`. Dates in words are in the
+ * customer's language (`longDate`, `longInstant`).
  */
+import type { Language } from "./language.js";
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -118,16 +120,39 @@ export function endOfDay(date: string): string {
   return `${date.slice(0, 10)}T23:59:59Z`;
 }
 
-/** `Monday 23 November 2026`. */
-export function longDate(date: string): string {
+const INTL_LOCALE: Record<Exclude<Language, "en">, string> = { de: "de-DE", sv: "sv-SE" };
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function intlDate(t: Date, language: Exclude<Language, "en">, withWeekday: boolean): string {
+  const key = `${language}:${withWeekday}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      ...(withWeekday ? { weekday: "long" } : {}),
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(t);
+}
+
+/** `Monday 23 November 2026`; `Montag, 23. November 2026`; `måndag 23 november 2026`. */
+export function longDate(date: string, language: Language = "en"): string {
   const t = new Date(toMillis(date.slice(0, 10)));
+  if (language !== "en") return intlDate(t, language, true);
   return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
-/** `23 November 2026 at 14:05 UTC`. */
-export function longInstant(instant: string): string {
+const AT: Record<Exclude<Language, "en">, string> = { de: "um", sv: "kl." };
+
+/** `23 November 2026 at 14:05 UTC`; `23. November 2026 um 14:05 UTC`; `23 november 2026 kl. 14:05 UTC`. */
+export function longInstant(instant: string, language: Language = "en"): string {
   const t = new Date(toMillis(instant));
   const hh = String(t.getUTCHours()).padStart(2, "0");
   const mm = String(t.getUTCMinutes()).padStart(2, "0");
+  if (language !== "en") return `${intlDate(t, language, false)} ${AT[language]} ${hh}:${mm} UTC`;
   return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
 }

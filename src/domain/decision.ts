@@ -4,6 +4,7 @@
  * say and do what a Decision allows. Plain data: serialisable, comparable, loggable.
  */
 import type { Coverage, Customer } from "./customer.js";
+import type { Language } from "./language.js";
 
 /** Why the customer is leaving, as understood from the conversation. */
 export const LEAVING_REASONS = [
@@ -49,6 +50,11 @@ export interface DecisionContext {
   customer: Customer;
   coverage: Coverage;
   conversation: ConversationFacts;
+  /**
+   * The language the customer is answered in: texts with a translation in the pack are
+   * rendered in it (amounts and dates too); the others in English. Default English.
+   */
+  language?: Language;
 }
 
 /** Where a decision draws its evidence from. */

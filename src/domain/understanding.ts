@@ -8,6 +8,7 @@
  */
 import type { ServiceKind } from "./customer.js";
 import type { ClaimedPromise, LeavingReason } from "./decision.js";
+import type { Language } from "./language.js";
 
 export type Intent =
   /** Wants to end one or more services. */
@@ -61,7 +62,7 @@ export const EXPECTATIONS = [
 ] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 
-export type Language = "en" | "sv" | "de";
+export type { Language };
 
 export interface Understanding {
   /** Most likely first; at least one ("unknown" when nothing matched). */

@@ -4,6 +4,7 @@
  *
  *     {{result|<outbox item id>|<field>}}           the field as text
  *     {{result|<outbox item id>|<field>|date}}      an ISO date or instant as "Monday 23 November 2026"
+ *     {{result|<outbox item id>|<field>|date:de}}   the same in German ("Montag, 23. November 2026"; sv: Swedish)
  *     {{result|<outbox item id>|<field>|or:PAC}}    the field, or "PAC" when the result lacks it
  *
  * They are filled in when the message is delivered, after the items it waits for (see
@@ -11,10 +12,15 @@
  * promises a value it does not give.
  */
 import { longDate } from "../domain/dates.js";
+import type { Language } from "../domain/language.js";
 
 const PLACEHOLDER = /\{\{result\|([^|}]+)\|([^|}]+)(?:\|([^}]+))?\}\}/g;
 
-export function resultPlaceholder(itemId: string, field: string, format?: "date" | `or:${string}`): string {
+export function resultPlaceholder(
+  itemId: string,
+  field: string,
+  format?: "date" | `date:${Language}` | `or:${string}`,
+): string {
   return `{{result|${itemId}|${field}${format ? `|${format}` : ""}}}`;
 }
 
@@ -39,13 +45,14 @@ export function fillResults(
         missing = true;
         return "";
       }
-      if (format === "date") {
+      if (format === "date" || format?.startsWith("date:")) {
         const date = String(value).slice(0, 10);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
           missing = true;
           return "";
         }
-        return longDate(date);
+        const language = format.slice(5);
+        return longDate(date, language === "de" || language === "sv" ? language : "en");
       }
       return String(value);
     });

@@ -15,9 +15,16 @@ import {
   isProblem,
 } from "./cel/expression.js";
 import { propertySetter } from "./cel/objectCode.js";
-import type { CEvidence, CompiledPack, CPermission, CWaive, RuleOrigin } from "./compiledPolicy.js";
+import type {
+  CEvidence,
+  CompiledPack,
+  CompiledText,
+  CPermission,
+  CWaive,
+  RuleOrigin,
+} from "./compiledPolicy.js";
 import { type PolicyError, policyError } from "./policyError.js";
-import type { PermissionRule, PolicyPackFile } from "./schema.js";
+import type { CustomerText, PermissionRule, PolicyPackFile } from "./schema.js";
 import type { YamlSource } from "./yamlSource.js";
 
 export interface FactInfo {
@@ -130,8 +137,9 @@ export class PackCompiler {
     source: string,
     scope: Scope,
     extra: VariableName[] = [],
+    runtime: Runtime = this.runtime,
   ): CompiledTemplate | undefined {
-    const compiled = compileTemplate(source, [...SCOPES[scope], ...extra], this.runtime);
+    const compiled = compileTemplate(source, [...SCOPES[scope], ...extra], runtime);
     if (isProblem(compiled)) {
       this.fail(path, compiled.offset, this.friendly(compiled.message, scope));
       return undefined;
@@ -139,9 +147,35 @@ export class PackCompiler {
     return this.checkFacts(path, source, compiled.factsRead, scope) ? compiled : undefined;
   }
 
+  /**
+   * Text a customer reads: the English template and each translation, compiled with the
+   * runtime of its language (so `money`, `longDate` … write amounts and dates in it).
+   */
+  text(path: Path, source: CustomerText, scope: Scope, extra: VariableName[] = []): CompiledText | undefined {
+    if (typeof source === "string") return this.template(path, source, scope, extra);
+    const en = this.template([...path, "en"], source.en, scope, extra);
+    const translations: Partial<Record<"de" | "sv", CompiledTemplate>> = {};
+    let ok = en !== undefined;
+    for (const language of ["de", "sv"] as const) {
+      const text = source[language];
+      if (text === undefined) continue;
+      const compiled = this.template(
+        [...path, language],
+        text,
+        scope,
+        extra,
+        this.runtime.inLanguage(language),
+      );
+      if (compiled) translations[language] = compiled;
+      else ok = false;
+    }
+    if (!ok || !en) return undefined;
+    return Object.keys(translations).length > 0 ? { ...en, translations } : en;
+  }
+
   permission(rule: PermissionRule, path: Path): CPermission | undefined {
     const when = this.optExpr([...path, "when"], rule.when, "customer", "bool");
-    const reason = this.template([...path, "reason"], rule.reason, "customer");
+    const reason = this.text([...path, "reason"], rule.reason, "customer");
     if (!reason || (rule.when !== undefined && !when)) return undefined;
     return { ...this.base(rule, path), ...(when ? { when } : {}), effect: rule.effect, reason };
   }
@@ -206,8 +240,7 @@ export function compilePackFile(
   const when = (path: Path, source: string | undefined, scope: "customer" | "service" | "device") =>
     c.optExpr([...path, "when"], source, scope, "bool");
   const withWhen = (w: CompiledExpr | undefined) => (w ? { when: w } : {});
-  const ok = (source: string | undefined, compiled: unknown) =>
-    source === undefined || compiled !== undefined;
+  const ok = (source: unknown, compiled: unknown) => source === undefined || compiled !== undefined;
 
   const serviceEnd = file.serviceEnd
     .map((r, i) => {
@@ -226,7 +259,7 @@ export function compilePackFile(
       const w = when(path, r.when, r.per);
       const amount = c.expr([...path, "amount"], r.amount, r.per, "number");
       const cap = c.optExpr([...path, "cap"], r.cap, r.per, "number");
-      const explanation = c.template([...path, "explanation"], r.explanation, r.per, ["amount"]);
+      const explanation = c.text([...path, "explanation"], r.explanation, r.per, ["amount"]);
       if (!amount || !explanation || !ok(r.when, w) || !ok(r.cap, cap)) return undefined;
       return {
         ...c.base(r, path),
@@ -250,7 +283,7 @@ export function compilePackFile(
         const ePath = [...path, "evidence", j];
         const from = c.optExpr([...ePath, "from"], e.from, "service", "list");
         const note =
-          e.note === undefined ? undefined : c.template([...ePath, "note"], e.note, "service", ["item"]);
+          e.note === undefined ? undefined : c.text([...ePath, "note"], e.note, "service", ["item"]);
         if (!ok(e.from, from) || !ok(e.note, note)) evidenceOk = false;
         evidence.push({
           kind: e.kind,
@@ -265,7 +298,7 @@ export function compilePackFile(
         const upTo = c.expr([...path, "waive", "upTo"], r.waive.upTo, "service", "number");
         waive = upTo ? { kind: "upTo", upTo } : undefined;
       }
-      const reason = c.template([...path, "reason"], r.reason, "service", ["evidence", "waived"]);
+      const reason = c.text([...path, "reason"], r.reason, "service", ["evidence", "waived"]);
       if (!reason || !waive || !evidenceOk || !ok(r.when, w)) return undefined;
       return {
         ...c.base(r, path),
@@ -283,7 +316,7 @@ export function compilePackFile(
     .map((r, i) => {
       const path = ["obligations", i];
       const w = when(path, r.when, r.per);
-      const message = c.template([...path, "message"], r.message, r.per);
+      const message = c.text([...path, "message"], r.message, r.per);
       if (!message || !ok(r.when, w)) return undefined;
       return { ...c.base(r, path), ...withWhen(w), per: r.per, topic: r.topic, before: r.before, message };
     })
@@ -296,7 +329,7 @@ export function compilePackFile(
       const at = c.optExpr([...path, "at"], r.at, r.per, "string");
       const idempotencyKey = c.template([...path, "idempotencyKey"], r.idempotencyKey, r.per);
       const params = Object.entries(r.params).map(
-        ([k, v]) => [k, c.template([...path, "params", k], v, r.per)] as const,
+        ([k, v]) => [k, c.text([...path, "params", k], v, r.per)] as const,
       );
       if (!idempotencyKey || !ok(r.when, w) || !ok(r.at, at) || params.some(([, t]) => !t)) return undefined;
       return {
@@ -306,7 +339,7 @@ export function compilePackFile(
         kind: r.kind,
         ...(at ? { at } : {}),
         idempotencyKey,
-        params: params.map(([k, t]) => [k, t!] as [string, CompiledTemplate]),
+        params: params.map(([k, t]) => [k, t!] as [string, CompiledText]),
       };
     })
     .filter(defined);
@@ -318,7 +351,7 @@ export function compilePackFile(
     .map((r, i) => {
       const path = ["retention", "offers", i];
       const w = when(path, r.when, r.per);
-      const text = c.template([...path, "text"], r.text, r.per);
+      const text = c.text([...path, "text"], r.text, r.per);
       if (!text || !ok(r.when, w)) return undefined;
       return { ...c.base(r, path), ...withWhen(w), per: r.per, text };
     })
@@ -327,7 +360,7 @@ export function compilePackFile(
     .map((r, i) => {
       const path = ["escalation", i];
       const w = when(path, r.when, "customer");
-      const reason = c.template([...path, "reason"], r.reason, "customer");
+      const reason = c.text([...path, "reason"], r.reason, "customer");
       if (!reason || !ok(r.when, w)) return undefined;
       return { ...c.base(r, path), ...withWhen(w), reason };
     })
@@ -351,6 +384,7 @@ export function compilePackFile(
       constant: { value: false },
       evaluate: () => false,
     },
+    ...(file.metadata.languages ? { languages: file.metadata.languages } : {}),
     traceId: `pack:${name}`,
     disable: file.disable,
     facts: compiledFacts,

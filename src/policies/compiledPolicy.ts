@@ -4,8 +4,17 @@
  * to them, composed) is built once per combination of packs and then reused.
  */
 import type { FeeLine, PlannedAction, Stage } from "../domain/decision.js";
+import type { Language } from "../domain/language.js";
 import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
 import type { CompiledTone } from "./utterance/toneSchema.js";
+
+/**
+ * Text a customer reads: the English template, and its translations (each compiled so that
+ * amounts and dates come out in its language). `render` picks the decision's language.
+ */
+export interface CompiledText extends CompiledTemplate {
+  readonly translations?: Partial<Record<Exclude<Language, "en">, CompiledTemplate>>;
+}
 
 /** Where a rule is written, for messages and the trace. */
 export interface RuleOrigin {
@@ -44,14 +53,14 @@ export interface CFee extends BaseRule {
   kind: FeeLine["kind"];
   amount: CompiledExpr;
   cap?: CompiledExpr;
-  explanation: CompiledTemplate;
+  explanation: CompiledText;
 }
 
 export interface CEvidence {
   kind: "promise" | "interaction" | "price_change" | "contract" | "dispute" | "fact" | "regulation";
   from?: CompiledExpr;
   ref?: string;
-  note?: CompiledTemplate;
+  note?: CompiledText;
 }
 
 export type CWaive =
@@ -64,14 +73,14 @@ export interface CWaiver extends BaseRule {
   evidence: CEvidence[];
   requireEvidence: boolean;
   waive: CWaive;
-  reason: CompiledTemplate;
+  reason: CompiledText;
 }
 
 export interface CObligation extends BaseRule {
   per: "customer" | "service" | "device";
   topic: string;
   before: Stage;
-  message: CompiledTemplate;
+  message: CompiledText;
 }
 
 export interface CAction extends BaseRule {
@@ -79,21 +88,21 @@ export interface CAction extends BaseRule {
   kind: PlannedAction["kind"];
   at?: CompiledExpr;
   idempotencyKey: CompiledTemplate;
-  params: [string, CompiledTemplate][];
+  params: [string, CompiledText][];
 }
 
 export interface CPermission extends BaseRule {
   effect: "allow" | "deny";
-  reason: CompiledTemplate;
+  reason: CompiledText;
 }
 
 export interface COffer extends BaseRule {
   per: "customer" | "service";
-  text: CompiledTemplate;
+  text: CompiledText;
 }
 
 export interface CEscalation extends BaseRule {
-  reason: CompiledTemplate;
+  reason: CompiledText;
 }
 
 /** The rule lists of a pack (or of a composed rule set), by section. */
@@ -121,6 +130,8 @@ export interface CompiledPack extends RuleSections {
   /** Every pack this one extends, directly or not. */
   ancestors: ReadonlySet<string>;
   appliesTo: CompiledExpr;
+  /** Languages its customers are answered in (`metadata.languages`), for `policy check`. */
+  languages?: Language[];
   /** `pack:<name>`, its id in a decision's trace. */
   traceId: string;
   disable: string[];

@@ -53,7 +53,14 @@ function ruleSetOf(policy: CompiledPolicy, vars: Record<string, unknown>, trace:
 function buildState(policy: CompiledPolicy, context: DecisionContext, now: Date): DecisionState {
   const trace: TraceRecord[] = [];
   const nowIso = isoString(now);
-  const base = baseVars(context.customer, context.conversation, context.coverage, now, nowIso);
+  const base = baseVars(
+    context.customer,
+    context.conversation,
+    context.coverage,
+    now,
+    nowIso,
+    context.language ?? "en",
+  );
   const rules = ruleSetOf(policy, base, trace);
   trace.push(textRecord("(packs)", "rule_set", true, `packs: ${rules.packs.join(", ")}`));
   const selected = selectServices(context.customer, base.conversation.serviceIds);

@@ -4,6 +4,8 @@
  * what it gave and snapshots of the values it read, so the trace can name them later.
  */
 import { type CompiledExpr, type CompiledTemplate, SHOWN_READS } from "./cel/expression.js";
+import type { CompiledText } from "./compiledPolicy.js";
+import { LANGUAGE_VARIABLE } from "./scope.js";
 import { conditionRecord, note, show, snapshot, type TraceRecord } from "./trace.js";
 
 export type Vars = Readonly<Record<string, unknown>>;
@@ -133,7 +135,10 @@ export const UNAVAILABLE = "[unavailable]";
  */
 export function render(template: CompiledTemplate, vars: Vars, noteOn?: TraceRecord, label = ""): string {
   let out = "";
-  const parts = template.parts;
+  // A text a customer reads, in the decision's language when the pack translates it.
+  const language = vars[LANGUAGE_VARIABLE] as "de" | "sv" | undefined;
+  const translated = language && (template as CompiledText).translations?.[language];
+  const parts = (translated || template).parts;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const expr = part.expr;

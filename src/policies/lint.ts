@@ -2,12 +2,19 @@
  * `lint(policy)`: problems a policy can compile with but should not have. Warnings: rules that
  * can never apply, allow/deny pairs that contradict each other, waivers of fees nothing
  * charges, facts nobody uses, an obligation switched off with nothing left to say on its
- * topic, rules two unrelated packs both define. Errors: text shown to customers that the
+ * topic, rules two unrelated packs both define, customer texts without a translation into a
+ * language the pack declares (`metadata.languages`: those customers read English). Errors: text shown to customers that the
  * utterance checker's tone rules forbid (confirmshaming, guilt-tripping …); action keys and
  * params that read personal data (personalDataInActions.ts).
  */
 import type { CompiledExpr, CompiledTemplate } from "./cel/expression.js";
-import type { CompiledPack, CompiledPolicy, CPermission, RuleOrigin } from "./compiledPolicy.js";
+import type {
+  CompiledPack,
+  CompiledPolicy,
+  CompiledText,
+  CPermission,
+  RuleOrigin,
+} from "./compiledPolicy.js";
 import { SECTIONS } from "./compose.js";
 import { personalDataInActions } from "./personalDataInActions.js";
 import { type PolicyError, policyError, sortPolicyErrors } from "./policyError.js";
@@ -81,19 +88,58 @@ function waiversWithoutFees(policy: CompiledPolicy, pack: CompiledPack, out: Pol
   }
 }
 
-/** Every template of a pack with the rule it belongs to. */
-function templatesOf(pack: CompiledPack): { id: string; origin: RuleOrigin; template: CompiledTemplate }[] {
-  const out: { id: string; origin: RuleOrigin; template: CompiledTemplate }[] = [];
-  const add = (r: { id: string; origin: RuleOrigin }, t: CompiledTemplate | undefined) => {
-    if (t) out.push({ id: r.id, origin: r.origin, template: t });
+interface TextOf {
+  id: string;
+  origin: RuleOrigin;
+  /** Which text of the rule: `message`, `reason` … */
+  field: string;
+  text: CompiledText;
+}
+
+/** Every customer text of a pack with the rule it belongs to. */
+function textsOf(pack: CompiledPack): TextOf[] {
+  const out: TextOf[] = [];
+  const add = (r: { id: string; origin: RuleOrigin }, field: string, t: CompiledText | undefined) => {
+    if (t) out.push({ id: r.id, origin: r.origin, field, text: t });
   };
-  for (const r of pack.fees) add(r, r.explanation);
-  for (const r of pack.waivers) add(r, r.reason);
-  for (const r of pack.obligations) add(r, r.message);
-  for (const r of pack.offers) add(r, r.text);
-  for (const r of pack.escalation) add(r, r.reason);
-  for (const r of pack.actions) for (const [key, t] of r.params) if (key === "message") add(r, t);
+  for (const r of pack.fees) add(r, "explanation", r.explanation);
+  for (const r of pack.waivers) add(r, "reason", r.reason);
+  for (const r of pack.obligations) add(r, "message", r.message);
+  for (const r of pack.offers) add(r, "text", r.text);
+  for (const r of pack.escalation) add(r, "reason", r.reason);
+  for (const r of pack.actions)
+    for (const [key, t] of r.params) if (key === "message") add(r, "params.message", t);
   return out;
+}
+
+/** Every template of a pack (translations too) with the rule it belongs to. */
+function templatesOf(pack: CompiledPack): { id: string; origin: RuleOrigin; template: CompiledTemplate }[] {
+  return textsOf(pack).flatMap(({ id, origin, text }) => [
+    { id, origin, template: text },
+    ...Object.values(text.translations ?? {}).map((template) => ({ id, origin, template })),
+  ]);
+}
+
+const LANGUAGE_NAMES = { de: "German", sv: "Swedish" } as const;
+
+/**
+ * A customer text without a translation into a language the pack declares: those customers
+ * read it in English.
+ */
+function untranslated(pack: CompiledPack, out: PolicyError[]): void {
+  const languages = (pack.languages ?? []).filter((l) => l !== "en");
+  if (languages.length === 0) return;
+  for (const { id, origin, field, text } of textsOf(pack)) {
+    for (const language of languages)
+      if (!text.translations?.[language])
+        out.push(
+          at(
+            origin,
+            id,
+            `${field} has no ${language} translation: customers answered in ${LANGUAGE_NAMES[language]} read it in English`,
+          ),
+        );
+  }
 }
 
 /** The template's words with every placeholder blanked out (offsets kept). */
@@ -178,6 +224,7 @@ export function lint(policy: CompiledPolicy): PolicyError[] {
     waiversWithoutFees(policy, pack, out);
     silencedTopics(policy, pack, out);
     toneProblems(policy, pack, out);
+    untranslated(pack, out);
     for (const a of pack.actions)
       if (a.kind === "schedule_message" && !a.params.some(([k]) => k === "message"))
         out.push(

@@ -23,6 +23,28 @@ export const Template = z.string().min(1, "expected a message template").meta({
     "Text with `{{ cel-expression }}` placeholders, e.g. `Your service ends on {{ longDate(outcome.endDate) }}.`",
 });
 
+/**
+ * Text a customer reads: one English template, or the template in each language the pack
+ * translates it into (`en` required; `de`, `sv` optional). A customer answered in a language
+ * without a translation reads the English text (`fairexit policy check` warns when the pack
+ * declares that language in `metadata.languages`). Amounts and dates written with `money`,
+ * `moneyTotals`, `longDate`, `longInstant` come out in the translation's language.
+ */
+export const CustomerText = z
+  .union([
+    Template,
+    z.strictObject({
+      en: Template,
+      de: Template.optional(),
+      sv: Template.optional(),
+    }),
+  ])
+  .meta({
+    description:
+      "A template, or `{ en: …, de: …, sv: … }` with one template per language (English required).",
+  });
+export type CustomerText = z.output<typeof CustomerText>;
+
 export const RuleId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,79}$/, "expected a rule id of lower-case letters, digits and -, e.g. exit-fee")
@@ -89,7 +111,7 @@ export const FeeRule = z.strictObject({
   kind: FeeKind,
   amount: Expr.meta({ description: "Amount in the service's currency, before waivers." }),
   cap: Expr.optional().meta({ description: "Upper limit of the amount." }),
-  explanation: Template,
+  explanation: CustomerText,
 });
 
 export const EvidenceSpec = z.strictObject({
@@ -98,7 +120,7 @@ export const EvidenceSpec = z.strictObject({
     description: "CEL list of records, e.g. `customer.promises.filter(p, …)`; each one found is cited.",
   }),
   ref: z.string().optional().meta({ description: "A fixed reference, e.g. a fact name or a regulation." }),
-  note: Template.optional().meta({ description: "Template; `item` is the record cited." }),
+  note: CustomerText.optional().meta({ description: "Template; `item` is the record cited." }),
 });
 
 export const Waive = z.union([
@@ -117,7 +139,9 @@ export const WaiverRule = z.strictObject({
     .default(false)
     .meta({ description: "Apply only when at least one record is found by an evidence `from`." }),
   waive: Waive.default("all"),
-  reason: Template.meta({ description: "What the customer is told. `waived` and `evidence` are available." }),
+  reason: CustomerText.meta({
+    description: "What the customer is told. `waived` and `evidence` are available.",
+  }),
 });
 
 export const ObligationRule = z.strictObject({
@@ -126,7 +150,7 @@ export const ObligationRule = z.strictObject({
   per: z.enum(["customer", "service", "device"]).default("customer"),
   topic: z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a topic such as device_unlock"),
   before: StageName.meta({ description: "Must be said before the conversation reaches this stage." }),
-  message: Template,
+  message: CustomerText,
 });
 
 export const ActionRule = z.strictObject({
@@ -140,27 +164,33 @@ export const ActionRule = z.strictObject({
   idempotencyKey: Template.meta({
     description: "Same key, same effect: e.g. `end:{{ customer.id }}:{{ service.id }}`. Never use `now`.",
   }),
-  params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), Template).default({}),
+  params: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), CustomerText)
+    .default({})
+    .meta({
+      description:
+        "Templates; a text the customer reads (a scheduled `message`) may be translated like any customer text.",
+    }),
 });
 
 export const PermissionRule = z.strictObject({
   id: RuleId,
   ...common,
   effect: z.enum(["allow", "deny"]).meta({ description: "A matching deny always beats any allow." }),
-  reason: Template,
+  reason: CustomerText,
 });
 
 export const OfferRule = z.strictObject({
   id: RuleId,
   ...common,
   per: z.enum(["customer", "service"]).default("customer"),
-  text: Template,
+  text: CustomerText,
 });
 
 export const EscalationRule = z.strictObject({
   id: RuleId,
   ...common,
-  reason: Template,
+  reason: CustomerText,
 });
 
 export const RetentionSection = z.strictObject({
@@ -189,6 +219,13 @@ export const PolicyPackFile = z
       title: z.string().optional(),
       description: z.string().optional(),
       owner: z.string().optional(),
+      languages: z
+        .array(z.enum(["en", "de", "sv"]))
+        .optional()
+        .meta({
+          description:
+            "Languages the pack's customers are answered in: `policy check` warns about each customer text without a translation into one of them.",
+        }),
     }),
     extends: z.array(PackName).default([]).meta({ description: "Packs whose rules come first." }),
     appliesTo: Expr.default("true").meta({

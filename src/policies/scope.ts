@@ -5,6 +5,13 @@
  */
 import type { Coverage, Customer, Service } from "../domain/customer.js";
 import type { ConversationFacts } from "../domain/decision.js";
+import type { Language } from "../domain/language.js";
+
+/**
+ * The hidden variable that carries the decision's language to `render` (never read by an
+ * expression: authors cannot name it).
+ */
+export const LANGUAGE_VARIABLE = "__language";
 
 export interface ConversationView {
   /** The services being ended (all active ones when the customer named none). */
@@ -48,6 +55,8 @@ export interface BaseVars {
   now: string;
   /** The coverage table, an input of the decision (see `ExprVars.__coverage`). */
   __coverage: Coverage;
+  /** The language customer texts are rendered in (see `DecisionContext.language`). */
+  __language: Language;
   [key: string]: unknown;
 }
 
@@ -58,6 +67,7 @@ export function baseVars(
   coverage: Coverage,
   now: Date,
   iso = now.toISOString(),
+  language: Language = "en",
 ): BaseVars {
   return {
     customer,
@@ -66,6 +76,7 @@ export function baseVars(
     today: iso.slice(0, 10),
     now: `${iso.slice(0, 19)}Z`,
     __coverage: coverage,
+    __language: language,
   };
 }
 

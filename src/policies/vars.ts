@@ -8,6 +8,7 @@
  */
 import type { Coverage, Device, Service } from "../domain/customer.js";
 import type { FeeLine, WaiverApplied } from "../domain/decision.js";
+import type { Language } from "../domain/language.js";
 import type { BaseVars } from "./scope.js";
 
 /** What expressions see as `outcome` in a per-service or per-device rule. */
@@ -39,6 +40,8 @@ export type ExprVars = {
   item: unknown;
   /** The coverage table of this decision, read by `covered()` and `locationBound()` (never by name). */
   __coverage: Coverage;
+  /** The language customer texts are rendered in, read by `render` (never by name). */
+  __language: Language;
 };
 
 /** The variables of a per-customer rule (no `service`), a per-service or a per-device rule. */
@@ -65,6 +68,7 @@ export function scopeVars(
     evidence: undefined,
     item: undefined,
     __coverage: base.__coverage,
+    __language: base.__language,
   };
 }
 
@@ -85,5 +89,6 @@ export function copyVars(v: ExprVars): ExprVars {
     evidence: v.evidence,
     item: v.item,
     __coverage: v.__coverage,
+    __language: v.__language,
   };
 }

@@ -107,6 +107,7 @@ describe("the German customer past the minimum term", () => {
     const { decision, chat } = await customerSays("DE730415", "10439", "zu teuer");
     const services = decision?.services as { totalDue: number }[];
     expect(services.every((s) => s.totalDue <= 39.95)).toBe(true);
-    chat.expectReply(/ends on/);
+    // "zu teuer": answered in German from there on (issue 16, class 8).
+    chat.expectReply(/endet am/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BotTurn } from "../../src/bot/botReply.js";
-import { phrases } from "../../src/bot/phrases.js";
+import { en as phrases } from "../../src/bot/words/en.js";
 import type { Customer } from "../../src/domain/customer.js";
 import type { Llm, LlmRephraseRequest } from "../../src/domain/llm.js";
 import { aCancellationBot } from "./cancellationBot.js";

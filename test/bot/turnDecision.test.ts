@@ -4,10 +4,10 @@
  * against the decision it was composed under.
  */
 import { describe, expect, it } from "vitest";
-import { say } from "../../src/bot/botReply.js";
+import { verbatim } from "../../src/bot/botReply.js";
 import { type ConversationState, initialState } from "../../src/bot/conversationState.js";
 import type { ConversationDeps } from "../../src/bot/ports.js";
-import { Turn } from "../../src/bot/turn.js";
+import { TurnContext } from "../../src/bot/turnContext.js";
 import { understand } from "../../src/bot/understanding/understand.js";
 import { aCancellationBot, demoPolicy } from "./cancellationBot.js";
 
@@ -18,7 +18,7 @@ async function aTurnForAnna() {
   const state = initialState("webchat", customer.id);
   const deps = { policy: () => policy } as unknown as ConversationDeps;
   const turnOn = (s: ConversationState) => {
-    const turn = new Turn(
+    const turn = new TurnContext(
       deps,
       "conv-turn-decision",
       s,
@@ -79,14 +79,14 @@ describe("a turn's decision", () => {
 
   it("checks each message against the decision it was composed under", async () => {
     const { turn } = await aTurnForAnna();
-    const beforeAny = say("Thanks, let me look at your account.");
+    const beforeAny = verbatim("Thanks, let me look at your account.");
     turn.say(beforeAny);
     const reviewed = turn.decision();
-    const offer = say("We can offer you half price for six months.");
+    const offer = verbatim("We can offer you half price for six months.");
     turn.say(offer);
     // The offer is made: the facts change after the message was composed (and nobody says so).
     turn.state.offersMade.push("half-price");
-    const afterwards = say("Just say no if you'd still like to cancel.");
+    const afterwards = verbatim("Just say no if you'd still like to cancel.");
     turn.say(afterwards);
 
     expect(turn.decisionWhenSaid(beforeAny)).toBeUndefined();
@@ -94,7 +94,7 @@ describe("a turn's decision", () => {
     expect(turn.decisionWhenSaid(afterwards)).toBeUndefined();
     const now = turn.decision();
     expect(now).not.toBe(reviewed);
-    const last = say("Anything else?");
+    const last = verbatim("Anything else?");
     turn.say(last);
     expect(turn.decisionWhenSaid(last)).toBe(now);
   });

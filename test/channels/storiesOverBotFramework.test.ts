@@ -5,6 +5,7 @@
  * card buttons to refuse the offer and confirm, and ends with a receipt or a person.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wordsFor } from "../../src/bot/words/index.js";
 import { BotFrameworkChat } from "../support/botFrameworkChat.js";
 import { aFairExitServer, type RunningFairExit } from "../support/fairexitServer.js";
 
@@ -24,6 +25,8 @@ interface Story {
   /** Said somewhere in the conversation before the receipt. */
   hears: (string | RegExp)[];
   endsWith: "receipt" | "handover";
+  /** The language the bot answers in (the customer writes it): card buttons are labelled in it. */
+  language?: "de";
 }
 
 const STORIES: Story[] = [
@@ -97,8 +100,10 @@ const STORIES: Story[] = [
     account: "DE730415",
     postcode: "10439",
     reason: "zu teuer",
-    hears: [/ends on/],
+    // Answered in German from "zu teuer" on, the confirmation button worded as §312k BGB asks.
+    hears: [/endet am/, "Soll ich jetzt kündigen?"],
     endsWith: "receipt",
+    language: "de",
   },
 ];
 
@@ -116,8 +121,8 @@ async function cancelToTheEnd(chat: BotFrameworkChat, story: Story): Promise<str
     else if (expecting === "reason") await chat.says(story.reason);
     else if (expecting === "new_postcode") await chat.says(story.newPostcode ?? "I'm not moving");
     else if (expecting === "keep_number") await chat.says("yes");
-    else if (expecting === "offer") await chat.clicks("No thanks, cancel");
-    else if (expecting === "confirm") await chat.clicks("Confirm cancellation");
+    else if (expecting === "offer") await chat.clicks(wordsFor(story.language).buttons.declineOffer);
+    else if (expecting === "confirm") await chat.clicks(wordsFor(story.language).buttons.confirmCancel);
     else if (expecting === "consent") await chat.says("no");
     else if (expecting === "survey") await chat.says("skip");
     else if (stage === "review") await chat.says("continue");
@@ -144,7 +149,9 @@ describe("the demo stories over POST /api/messages (expectReplies)", () => {
         else expect(everything, chat.transcript.join("\n")).toMatch(part);
       if (story.endsWith === "receipt")
         expect(everything, chat.transcript.join("\n")).toMatch(
-          /Cancellation confirmed\. Your reference is FX-/,
+          story.language === "de"
+            ? /Kündigung bestätigt\. Ihre Referenz ist FX-/
+            : /Cancellation confirmed\. Your reference is FX-/,
         );
       else expect(chat.replies.at(-1)?.channelData?.fairexit?.card).toBe("handover");
       expect(chat.state.stage).toBe(story.endsWith === "receipt" ? "closed" : "handover");

@@ -7,12 +7,12 @@
  */
 import type { StoredCancellation } from "../../execution/confirmedCancellation.js";
 import { fillResults } from "../../execution/resultPlaceholders.js";
-import { say } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { type BotMessage, verbatim } from "../botReply.js";
+import type { StageResult } from "../stageResult.js";
+import type { TurnContext } from "../turnContext.js";
 
 /** Confirmed cancellations this turn is about: this conversation's, and any of the customer's services chosen (or, before a choice, any of theirs). */
-export async function cancellationsFor(turn: Turn): Promise<StoredCancellation[]> {
+export async function cancellationsFor(turn: TurnContext): Promise<StoredCancellation[]> {
   const { outbox } = turn.deps;
   const found = new Map<string, StoredCancellation>();
   const own = await outbox.cancellationOf(turn.conversationId);
@@ -25,33 +25,43 @@ export async function cancellationsFor(turn: Turn): Promise<StoredCancellation[]
 }
 
 /** Says the cancellation is already done: reference, date, what ends when, and what the customer can still do. */
-export async function tellAlreadyCancelled(turn: Turn, done: readonly StoredCancellation[]): Promise<void> {
+export function tellAlreadyCancelled(turn: TurnContext, done: readonly StoredCancellation[]): StageResult {
   const services = turn.customer?.services ?? [];
   const cancellations = done.map((c) => ({
     reference: c.reference,
     confirmedAt: c.confirmedAt,
     services: c.services.map((s) => {
       const service = services.find((x) => x.id === s.serviceId);
-      return { name: service ? phrases.serviceName(service) : "Your service", endDate: s.endDate };
+      return { name: service ? turn.words.serviceName(service) : turn.words.yourService, endDate: s.endDate };
     }),
   }));
   const reference = done[0]?.reference ?? turn.state.reference;
-  turn.record("customer_signal", {
-    signal: "already_cancelled",
-    stage: turn.state.stage,
-    references: done.length > 0 ? done.map((c) => c.reference) : [reference],
-  });
-  turn.say(
-    say(phrases.alreadyCancelled(cancellations, reference), {
-      suggestions: ["Show my receipt", "Talk to a person"],
-    }),
-  );
+  return {
+    replies: [
+      verbatim(turn.words.alreadyCancelled(cancellations, reference), {
+        suggestions: [turn.words.buttons.showReceipt, turn.words.buttons.talkToPerson],
+      }),
+    ],
+    audit: [
+      {
+        kind: "customer_signal",
+        data: {
+          signal: "already_cancelled",
+          stage: turn.state.stage,
+          references: done.length > 0 ? done.map((c) => c.reference) : [reference],
+        },
+      },
+    ],
+  };
 }
 
-/** The receipt of each cancellation again, as it was emailed (its results filled in). */
-export async function showReceipts(turn: Turn, done: readonly StoredCancellation[]): Promise<boolean> {
+/** The receipt of each cancellation again, as it was emailed (its results filled in); undefined when none is found. */
+export async function showReceipts(
+  turn: TurnContext,
+  done: readonly StoredCancellation[],
+): Promise<StageResult | undefined> {
   const { outbox } = turn.deps;
-  let shown = false;
+  const shown: BotMessage[] = [];
   for (const c of done) {
     if (!c.receiptId) continue;
     const item = await outbox.get(c.receiptId);
@@ -62,8 +72,7 @@ export async function showReceipts(turn: Turn, done: readonly StoredCancellation
       const a = await outbox.get(id);
       if (a?.status === "delivered" && a.result) results.set(id, a.result);
     }
-    turn.say(say(`${phrases.receiptCopy}\n${fillResults(body, (id) => results.get(id))}`));
-    shown = true;
+    shown.push(verbatim(`${turn.words.receiptCopy}\n${fillResults(body, (id) => results.get(id))}`));
   }
-  return shown;
+  return shown.length > 0 ? { replies: shown } : undefined;
 }

@@ -3,27 +3,29 @@
  * an obligation due before execution that was not disclosed: the bot discloses it first.
  */
 import { readyToExecute } from "../../guardrails/index.js";
-import { phrase, say } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { rewordable, verbatim } from "../botReply.js";
+import { confirmationSummary, obligationMessage } from "../decisionInWords.js";
+import { DONE_ON_THE_TURN, type StageResult } from "../stageResult.js";
+import type { TurnContext } from "../turnContext.js";
 import { executeCancellation } from "./execute.js";
-import { confirmationSummary, obligationMessage } from "./render.js";
 
-export async function startConfirm(turn: Turn): Promise<void> {
-  const { state } = turn;
+/** Anything still to disclose before execution, then the summary and the one explicit question. */
+export async function startConfirm(turn: TurnContext): Promise<StageResult> {
   const decision = turn.decision();
-  for (const o of turn.pending("execute")) turn.say(obligationMessage(o));
-  state.stage = "confirm";
-  state.expecting = "confirm";
-  turn.say(
-    say(`${confirmationSummary(decision)}\n${phrases.confirmQuestion}`, {
-      card: { kind: "confirm", data: { totals: decision.totals, policyRevision: decision.policyRevision } },
-      suggestions: ["Confirm cancellation", "Keep my service"],
-    }),
-  );
+  return {
+    replies: [
+      ...turn.pending("execute").map(obligationMessage),
+      verbatim(`${confirmationSummary(decision, turn.words)}\n${turn.words.confirmQuestion}`, {
+        card: { kind: "confirm", data: { totals: decision.totals, policyRevision: decision.policyRevision } },
+        suggestions: [turn.words.buttons.confirmCancel, turn.words.buttons.keepService],
+      }),
+    ],
+    state: { stage: "confirm", expecting: "confirm" },
+  };
 }
 
-export async function answerConfirm(turn: Turn): Promise<boolean> {
+/** The answer to the confirmation; undefined when the message is neither a yes nor a no. */
+export async function answerConfirm(turn: TurnContext): Promise<StageResult | undefined> {
   const { heard, state } = turn;
   // "Yes", "yes, cancel it", "go ahead and cancel", even "no, I just want to cancel": the yes.
   const yes =
@@ -32,25 +34,21 @@ export async function answerConfirm(turn: Turn): Promise<boolean> {
   if (
     heard.intents.includes("keep_service") ||
     (heard.intents[0] === "no" && !heard.intents.includes("cancel"))
-  ) {
-    state.stage = "review";
-    state.expecting = "anything";
-    turn.record("confirmation", { answer: "no" });
-    turn.say(phrase(phrases.notConfirmed));
-    return true;
-  }
-  if (!yes) return false;
+  )
+    return {
+      replies: [rewordable(turn.words.notConfirmed)],
+      audit: [{ kind: "confirmation", data: { answer: "no" } }],
+      state: { stage: "review", expecting: "anything" },
+    };
+  if (!yes) return undefined;
   const decision = turn.decision();
-  if (!readyToExecute(state.ledger, decision)) {
-    // The gate: anything not yet disclosed is disclosed now, then the customer confirms again.
-    await startConfirm(turn);
-    return true;
-  }
+  // The gate: anything not yet disclosed is disclosed now, then the customer confirms again.
+  if (!readyToExecute(state.ledger, decision)) return startConfirm(turn);
   turn.record("confirmation", {
     answer: "yes",
     policyRevision: decision.policyRevision,
     totals: decision.totals,
   });
   await executeCancellation(turn);
-  return true;
+  return DONE_ON_THE_TURN;
 }

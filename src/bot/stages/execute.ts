@@ -11,20 +11,19 @@
  * told it is done, with the first reference.
  */
 import { createHash } from "node:crypto";
-import { longDate, longInstant } from "../../domain/dates.js";
 import type { Decision, PlannedAction } from "../../domain/decision.js";
-import { formatMoney, formatTotals } from "../../domain/money.js";
 import { referenceFor } from "../../execution/cancellationReference.js";
 import type { ConfirmedCancellation } from "../../execution/confirmedCancellation.js";
 import { dispatchDue } from "../../execution/dispatchOutbox.js";
 import { actionItem, messageItem } from "../../execution/enqueue.js";
 import { confirmationWords } from "../../execution/recoveredTurns.js";
 import { fillResults, resultPlaceholder } from "../../execution/resultPlaceholders.js";
-import { say } from "../botReply.js";
-import type { Turn } from "../turn.js";
+import { verbatim } from "../botReply.js";
+import { obligationMessage } from "../decisionInWords.js";
+import type { TurnContext } from "../turnContext.js";
+import type { Amount, Words } from "../words/index.js";
 import { tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startFarewell } from "./farewell.js";
-import { kindName, obligationMessage } from "./render.js";
 
 export { referenceFor };
 
@@ -32,71 +31,65 @@ export { referenceFor };
 export const receiptMessageId = (conversationId: string) => `receipt:${conversationId}`;
 
 /**
- * The receipt, with placeholders where the actions' results go (the porting code, the return
- * label): filled from the results once the actions are delivered (see resultPlaceholders).
+ * The receipt, in the conversation's language, with placeholders where the actions' results go
+ * (the porting code, the return label): filled from the results once the actions are delivered
+ * (see resultPlaceholders).
  */
-function receiptTemplate(decision: Decision, reference: string, now: Date) {
-  const lines = [
-    `Cancellation confirmed. Your reference is ${reference} (${longInstant(now.toISOString())}).`,
-  ];
+function receiptTemplate(decision: Decision, reference: string, now: Date, words: Words) {
+  const date = words.language === "en" ? "date" : (`date:${words.language}` as const);
+  const lines = [words.receiptHeader(reference, now.toISOString())];
   for (const s of decision.services) {
     const waived = s.waivers.reduce((sum, w) => sum + w.amountWaived, 0);
     lines.push(
-      `• ${kindName(s.serviceKind)} ends on ${longDate(s.endDate)}. For leaving you owe ${formatMoney(
-        s.totalDue,
-        s.currency,
-      )}${waived > 0 ? `; ${formatMoney(waived, s.currency)} was waived` : ""}.`,
+      words.receiptService(s.serviceKind, s.endDate, { amount: s.totalDue, currency: s.currency }, waived),
     );
   }
   for (const a of decision.actions) {
     const id = a.idempotencyKey;
     if (a.kind === "issue_porting_code")
       lines.push(
-        `• Your ${resultPlaceholder(id, "kind", "or:PAC")} is ${resultPlaceholder(id, "code")}, valid until ${resultPlaceholder(id, "validUntil", "date")}.`,
+        words.receiptPortingCode(
+          resultPlaceholder(id, "kind", "or:PAC"),
+          resultPlaceholder(id, "code"),
+          resultPlaceholder(id, "validUntil", date),
+        ),
       );
-    if (a.kind === "request_unlock")
-      lines.push("• Your handset unlock has been requested; it happens remotely.");
-    if (a.kind === "credit_dispute") lines.push(`• ${creditLine(a)}`);
-    if (a.kind === "credit_promotion") lines.push(`• ${promotionCreditLine(a)}`);
+    if (a.kind === "request_unlock") lines.push(words.receiptUnlock);
+    if (a.kind === "credit_dispute")
+      lines.push(
+        words.receiptDisputeCredit(creditAmount(a), String(a.params.disputeIds ?? "").includes(",")),
+      );
+    if (a.kind === "credit_promotion")
+      lines.push(
+        words.receiptPromotionCredit(
+          creditAmount(a),
+          typeof a.params.promoCode === "string" ? a.params.promoCode : "",
+        ),
+      );
     if (a.kind === "equipment_return_label")
       lines.push(
-        `• Return label ${resultPlaceholder(id, "label")}; please return the equipment by ${resultPlaceholder(id, "returnBy", "date")}.`,
+        words.receiptReturnLabel(resultPlaceholder(id, "label"), resultPlaceholder(id, "returnBy", date)),
       );
   }
   const scheduled = decision.actions.filter((a) => a.kind === "schedule_message" && a.at);
-  for (const a of scheduled)
-    lines.push(`• We will message you on ${longInstant(a.at!)}: "${String(a.params.message ?? "")}"`);
-  lines.push(`Total for leaving: ${formatTotals(decision.totals)}.`);
+  for (const a of scheduled) lines.push(words.receiptScheduled(a.at!, String(a.params.message ?? "")));
+  lines.push(words.receiptTotal(decision.totals));
   return lines.join("\n");
 }
 
 /**
- * The credit for open disputes, in the decision's amount and currency (the same the disclosure
- * stated). A pack whose credit action gives no amount still gets a line that says what happens,
- * never one with a blank where the amount goes.
+ * A credit's amount and currency as the decision has them (the same the disclosure stated), or
+ * undefined when the pack's action gives none: the line then says what happens, never a blank.
  */
-function creditLine(a: PlannedAction): string {
+function creditAmount(a: PlannedAction): Amount | undefined {
   const amount = Number(a.params.amount);
   const currency = typeof a.params.currency === "string" ? a.params.currency : "";
-  const plural = String(a.params.disputeIds ?? "").includes(",");
-  const what = plural ? "your open disputes" : "your open dispute";
   return a.params.amount !== undefined && Number.isFinite(amount) && amount > 0 && currency !== ""
-    ? `We credit ${formatMoney(amount, currency)} for ${what}: it comes off your final bill, or we refund it.`
-    : `We credit ${what} in full: the amount comes off your final bill, or we refund it.`;
+    ? { amount, currency }
+    : undefined;
 }
 
-/** The credit for a promotion sold but never applied, in the decision's amount and currency. */
-function promotionCreditLine(a: PlannedAction): string {
-  const amount = Number(a.params.amount);
-  const currency = typeof a.params.currency === "string" ? a.params.currency : "";
-  const code =
-    typeof a.params.promoCode === "string" && a.params.promoCode !== "" ? ` ${a.params.promoCode}` : "";
-  return a.params.amount !== undefined && Number.isFinite(amount) && amount > 0 && currency !== ""
-    ? `We credit ${formatMoney(amount, currency)} for the${code} promotion you were sold but never got: it comes off your final bill, or we refund it.`
-    : `We credit what you missed of the${code} promotion you were sold but never got: it comes off your final bill, or we refund it.`;
-}
-
-export async function executeCancellation(turn: Turn): Promise<void> {
+export async function executeCancellation(turn: TurnContext): Promise<void> {
   const { deps, state } = turn;
   const customer = turn.customer;
   if (!customer) throw new Error("executeCancellation before the customer is identified");
@@ -109,12 +102,12 @@ export async function executeCancellation(turn: Turn): Promise<void> {
     action,
     item: actionItem(action, now, conversationId, customer.id),
   }));
-  const template = receiptTemplate(decision, reference, now);
+  const template = receiptTemplate(decision, reference, now, turn.words);
   const receipt = messageItem(
     {
       channel: "email",
       customerId: customer.id,
-      subject: `Your cancellation ${reference}`,
+      subject: turn.words.receiptSubject(reference),
       body: template,
       idempotencyKey: receiptMessageId(conversationId),
     },
@@ -143,7 +136,7 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   // The commit point: from here on the cancellation happens, whatever crashes.
   const commit = await deps.outbox.commit(cancellation, [...actions.map((a) => a.item), receipt], now);
   if (!commit.committed) {
-    await tellAlreadyCancelled(turn, [commit.existing]);
+    turn.apply(tellAlreadyCancelled(turn, [commit.existing]));
     state.stage = "closed";
     state.expecting = "anything";
     return;
@@ -175,9 +168,9 @@ export async function executeCancellation(turn: Turn): Promise<void> {
   turn.record("receipt", { reference, sha256 });
   state.stage = "receipt";
   turn.say(
-    say(text, {
+    verbatim(text, {
       card: { kind: "receipt", data: { reference, sha256, totals: decision.totals } },
     }),
   );
-  await startFarewell(turn);
+  turn.apply(await startFarewell(turn));
 }

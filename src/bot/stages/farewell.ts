@@ -3,51 +3,58 @@
  * allows win-back contact at all (default no, recorded as consent), then an optional
  * one-question exit survey tagged by cause.
  */
-import { phrase, say } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
-import { obligationMessage } from "./render.js";
+import { rewordable, verbatim } from "../botReply.js";
+import { obligationMessage } from "../decisionInWords.js";
+import type { StageResult } from "../stageResult.js";
+import type { TurnContext } from "../turnContext.js";
 
-export async function startFarewell(turn: Turn): Promise<void> {
-  const { state } = turn;
+export async function startFarewell(turn: TurnContext): Promise<StageResult> {
   const decision = turn.decision();
-  for (const o of turn.pending("farewell")) turn.say(obligationMessage(o));
-  state.stage = "farewell";
-  if (decision.alumni.maxContacts > 0) {
-    state.expecting = "consent";
-    turn.say(phrase(phrases.consentQuestion, { suggestions: ["No", "Yes"] }));
-    return;
-  }
-  askSurvey(turn);
+  const due = turn.pending("farewell").map(obligationMessage);
+  if (decision.alumni.maxContacts > 0)
+    return {
+      replies: [
+        ...due,
+        rewordable(turn.words.consentQuestion, {
+          suggestions: [turn.words.buttons.no, turn.words.buttons.yes],
+        }),
+      ],
+      state: { stage: "farewell", expecting: "consent" },
+    };
+  const survey = askSurvey(turn);
+  return { ...survey, replies: [...due, ...survey.replies] };
 }
 
-function askSurvey(turn: Turn): void {
-  turn.state.stage = "survey";
-  turn.state.expecting = "survey";
-  turn.say(phrase(phrases.surveyQuestion, { suggestions: ["Skip"] }));
+function askSurvey(turn: TurnContext): StageResult {
+  return {
+    replies: [rewordable(turn.words.surveyQuestion, { suggestions: [turn.words.buttons.skip] })],
+    state: { stage: "survey", expecting: "survey" },
+  };
 }
 
-export async function answerFarewell(turn: Turn): Promise<boolean> {
+/** The answer to the consent question or the survey; undefined in any other stage. */
+export async function answerFarewell(turn: TurnContext): Promise<StageResult | undefined> {
   const { heard, state } = turn;
   if (state.stage === "farewell" && state.expecting === "consent") {
     const yes = heard.intents[0] === "yes";
-    state.winBackConsent = yes;
-    turn.record("consent", { winBack: yes, channel: state.channel });
-    turn.say(say(yes ? phrases.consentRecordedYes : phrases.consentRecordedNo));
-    askSurvey(turn);
-    return true;
+    const survey = askSurvey(turn);
+    return {
+      replies: [
+        verbatim(yes ? turn.words.consentRecordedYes : turn.words.consentRecordedNo),
+        ...survey.replies,
+      ],
+      audit: [{ kind: "consent", data: { winBack: yes, channel: state.channel } }],
+      state: { winBackConsent: yes, ...survey.state },
+    };
   }
   if (state.stage === "survey") {
     const skipped = /^\s*(skip|no|nej|nein|hoppa över|überspringen)\b/i.test(turn.text);
     const cause = heard.surveyCause ?? heard.reason ?? "other";
-    if (!skipped) {
-      state.surveyCause = cause;
-      turn.record("survey", { cause });
-    }
-    state.stage = "closed";
-    state.expecting = "anything";
-    turn.say(phrase(phrases.surveyThanks));
-    return true;
+    return {
+      replies: [rewordable(turn.words.surveyThanks)],
+      audit: skipped ? [] : [{ kind: "survey", data: { cause } }],
+      state: { ...(skipped ? {} : { surveyCause: cause }), stage: "closed", expecting: "anything" },
+    };
   }
-  return false;
+  return undefined;
 }

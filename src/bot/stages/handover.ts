@@ -6,17 +6,16 @@
 import { createHash } from "node:crypto";
 import type { Decision } from "../../domain/decision.js";
 import { handoverRootCause } from "../../domain/handover.js";
-import { phrase } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { rewordable } from "../botReply.js";
+import type { TurnContext } from "../turnContext.js";
 
 export async function startHandover(
-  turn: Turn,
+  turn: TurnContext,
   reasons: { ruleId: string; reason: string }[],
 ): Promise<void> {
   const { state } = turn;
   if (state.stage === "handover") {
-    turn.say(phrase(phrases.waitingForPerson));
+    turn.say(rewordable(turn.words.waitingForPerson));
     return;
   }
   const { id, decision } = await recordHandover(turn, reasons);
@@ -25,7 +24,7 @@ export async function startHandover(
     .filter((r) => !r.ruleId.startsWith("bot.") || r.reason.endsWith("."))
     .map((r) => r.reason);
   turn.say(
-    phrase(phrases.handover(customerFacing), { card: { kind: "handover", data: { handoverId: id } } }),
+    rewordable(turn.words.handover(customerFacing), { card: { kind: "handover", data: { handoverId: id } } }),
   );
 }
 
@@ -35,7 +34,7 @@ export async function startHandover(
  * stage. `salt` tells apart two hand-overs recorded in the same instant.
  */
 export async function recordHandover(
-  turn: Turn,
+  turn: TurnContext,
   reasons: { ruleId: string; reason: string }[],
   salt = "",
 ): Promise<{ id: string; decision: Decision | undefined }> {

@@ -8,9 +8,9 @@
  * cool-down answers the same whether the account exists or not, and offers a person.
  */
 import { normalisePostcode } from "../../domain/customer.js";
-import { phrase } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { rewordable } from "../botReply.js";
+import { chooseLanguage } from "../chooseLanguage.js";
+import type { TurnContext } from "../turnContext.js";
 import { startHandover } from "./handover.js";
 import { startUnderstanding } from "./understand.js";
 
@@ -22,9 +22,7 @@ export const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
 /** How failed checks are recorded in the audit trail (the account number masked as it is stored). */
 const IDENTITY_FAILED = { kind: "handover", step: "identity_failed", field: "accountNumber" } as const;
 
-const coolDownText = `For your security I can't check the details for that account number right now, after several unsuccessful tries. Please try again in ${ACCOUNT_WINDOW_MS / 60_000} minutes, or ask for a person and they'll help you.`;
-
-export async function identify(turn: Turn): Promise<void> {
+export async function identify(turn: TurnContext): Promise<void> {
   const { state, heard } = turn;
   if (heard.accountNumber) state.pendingAccountNumber = heard.accountNumber;
   const account = state.pendingAccountNumber;
@@ -36,12 +34,16 @@ export async function identify(turn: Turn): Promise<void> {
   if (!account) {
     state.expecting = "account_number";
     // "I want to cancel": the request is acknowledged, not only answered with a question.
-    turn.say(phrase(heard.intents.includes("cancel") ? phrases.askAccountToCancel : phrases.askAccount));
+    turn.say(
+      rewordable(heard.intents.includes("cancel") ? turn.words.askAccountToCancel : turn.words.askAccount),
+    );
     return;
   }
   if (!postcode) {
     state.expecting = "postcode";
-    turn.say(phrase(heard.intents.includes("cancel") ? phrases.askPostcodeToCancel : phrases.askPostcode));
+    turn.say(
+      rewordable(heard.intents.includes("cancel") ? turn.words.askPostcodeToCancel : turn.words.askPostcode),
+    );
     return;
   }
 
@@ -59,13 +61,15 @@ export async function identify(turn: Turn): Promise<void> {
       windowMinutes: ACCOUNT_WINDOW_MS / 60_000,
     });
     if (state.identityTries >= MAX_IDENTITY_TRIES) {
-      await startHandover(turn, [
-        { ruleId: "bot.identity", reason: "We couldn't verify your account here." },
-      ]);
+      await startHandover(turn, [{ ruleId: "bot.identity", reason: turn.words.identityFailedReason }]);
       return;
     }
     state.expecting = "account_number";
-    turn.say(phrase(coolDownText, { suggestions: ["Talk to a person"] }));
+    turn.say(
+      rewordable(turn.words.coolDown(ACCOUNT_WINDOW_MS / 60_000), {
+        suggestions: [turn.words.buttons.talkToPerson],
+      }),
+    );
     return;
   }
   const customer = await turn.deps.store.customers.findByAccountNumber(account).catch((e: unknown) => {
@@ -82,19 +86,19 @@ export async function identify(turn: Turn): Promise<void> {
       [IDENTITY_FAILED.field]: account,
     });
     if (state.identityTries >= MAX_IDENTITY_TRIES) {
-      await startHandover(turn, [
-        { ruleId: "bot.identity", reason: "We couldn't verify your account here." },
-      ]);
+      await startHandover(turn, [{ ruleId: "bot.identity", reason: turn.words.identityFailedReason }]);
       return;
     }
     state.expecting = "account_number";
-    turn.say(phrase(phrases.verifyFailed(MAX_IDENTITY_TRIES - state.identityTries)));
+    turn.say(rewordable(turn.words.verifyFailed(MAX_IDENTITY_TRIES - state.identityTries)));
     return;
   }
   attempt.release(); // verified: no failure entry follows
   state.customerId = customer.id;
   turn.customer = customer;
+  // Answered in the account's language from here on, unless the customer wrote in another.
+  state.language = chooseLanguage(state.language, undefined, customer);
   const bereaved = state.facts.reason === "bereavement" || heard.reason === "bereavement";
-  turn.say(phrase(phrases.verified(customer, bereaved)));
+  turn.say(rewordable(turn.words.verified(customer, bereaved)));
   await startUnderstanding(turn);
 }

@@ -7,19 +7,19 @@
 import type { Obligation } from "../../domain/decision.js";
 import { dischargeOf, hashText, STAGES } from "../../guardrails/index.js";
 import { matchedRuleIds } from "../../policies/trace.js";
-import { phrase } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { rewordable } from "../botReply.js";
+import { obligationMessage, reviewCard, waiverMessages } from "../decisionInWords.js";
+import type { StageResult } from "../stageResult.js";
+import type { TurnContext } from "../turnContext.js";
 import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startConfirm } from "./confirm.js";
 import { startHandover } from "./handover.js";
 import { startOffer } from "./offer.js";
-import { obligationMessage, reviewCard, waiverMessages } from "./render.js";
 
 /** The topic of a disclosure that tells how to confirm: it belongs with the confirmation card. */
 export const CONFIRM_STEP = "confirm_step";
 
-export function recordDecision(turn: Turn): void {
+export function recordDecision(turn: TurnContext): void {
   const d = turn.decision();
   turn.state.policyRevision = d.policyRevision;
   turn.record("decision", {
@@ -41,13 +41,13 @@ export function recordDecision(turn: Turn): void {
   });
 }
 
-export async function startReview(turn: Turn): Promise<void> {
+export async function startReview(turn: TurnContext): Promise<void> {
   const { state } = turn;
   state.stage = "review";
   state.expecting = "anything";
   const done = await cancellationsFor(turn);
   if (done.length > 0) {
-    await tellAlreadyCancelled(turn, done);
+    turn.apply(tellAlreadyCancelled(turn, done));
     const cancelled = new Set(done.flatMap((c) => c.services.map((s) => s.serviceId)));
     const remaining = (state.facts.serviceIds ?? []).filter((id) => !cancelled.has(id));
     if (remaining.length === 0) {
@@ -63,20 +63,25 @@ export async function startReview(turn: Turn): Promise<void> {
     await startHandover(turn, decision.escalation.reasons);
     return;
   }
-  turn.say(phrase(phrases.reviewIntro, { card: reviewCard(decision) }));
+  turn.say(rewordable(turn.words.reviewIntro, { card: reviewCard(decision) }));
   for (const m of waiverMessages(decision)) turn.say(m);
   const due = new Set([...turn.pending("execute"), ...changedSinceSaid(turn)].map((o) => o.id));
   // How to confirm ("press 'Confirm cancellation'") is said with the confirmation card, where that button is.
   for (const o of decision.obligations)
     if (due.has(o.id) && o.topic !== CONFIRM_STEP) turn.say(obligationMessage(o));
-  turn.say(phrase(phrases.anyQuestions, { suggestions: ["Continue", "What do I owe?", "Talk to a person"] }));
+  const { buttons } = turn.words;
+  turn.say(
+    rewordable(turn.words.anyQuestions, {
+      suggestions: [buttons.continue, buttons.whatDoIOwe, buttons.talkToPerson],
+    }),
+  );
 }
 
 /**
  * Disclosures due before execution that were said in other words than the decision's now: the
  * facts changed since (a new postcode, a reason), so the customer hears them again as they are.
  */
-function changedSinceSaid(turn: Turn): Obligation[] {
+function changedSinceSaid(turn: TurnContext): Obligation[] {
   const upTo = STAGES.indexOf("execute");
   return turn
     .decision()
@@ -88,16 +93,14 @@ function changedSinceSaid(turn: Turn): Obligation[] {
 }
 
 /** The customer answered the review: continue to an offer (when allowed) or to confirmation. */
-export async function continueAfterReview(turn: Turn): Promise<void> {
+export async function continueAfterReview(turn: TurnContext): Promise<StageResult> {
   const d = turn.decision();
   if (
     d.retention.allowed &&
     d.retention.remaining > 0 &&
     d.retention.offers.length > 0 &&
     turn.state.offersDeclined === 0
-  ) {
-    await startOffer(turn);
-    return;
-  }
-  await startConfirm(turn);
+  )
+    return startOffer(turn);
+  return startConfirm(turn);
 }

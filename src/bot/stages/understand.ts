@@ -8,15 +8,14 @@
  */
 import { normalisePostcode, type Service } from "../../domain/customer.js";
 import type { Expectation } from "../../domain/understanding.js";
-import { phrase } from "../botReply.js";
-import { phrases } from "../phrases.js";
-import type { Turn } from "../turn.js";
+import { rewordable } from "../botReply.js";
+import { answerTopics } from "../decisionInWords.js";
+import type { TurnContext } from "../turnContext.js";
 import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startHandover } from "./handover.js";
-import { answerTopics } from "./render.js";
 import { recordDecision, startReview } from "./review.js";
 
-export function activeServices(turn: Turn): Service[] {
+export function activeServices(turn: TurnContext): Service[] {
   const cancelled = new Set(turn.state.cancelledServiceIds ?? []);
   return (turn.customer?.services ?? []).filter(
     (s) => (s.status === "active" || s.status === "pending") && !cancelled.has(s.id),
@@ -24,7 +23,7 @@ export function activeServices(turn: Turn): Service[] {
 }
 
 /** The new postcode this message gives, if it gives one (never the account's own). */
-function newPostcodeIn(turn: Turn): string | undefined {
+function newPostcodeIn(turn: TurnContext): string | undefined {
   const { heard, state } = turn;
   const f = state.facts;
   if (heard.newPostcode) return heard.newPostcode;
@@ -41,7 +40,7 @@ function newPostcodeIn(turn: Turn): string | undefined {
 }
 
 /** True when this message tells something that changes the facts already gathered. */
-export function changesFacts(turn: Turn): boolean {
+export function changesFacts(turn: TurnContext): boolean {
   const { heard, state } = turn;
   const f = state.facts;
   const postcode = newPostcodeIn(turn);
@@ -64,7 +63,7 @@ export function changesFacts(turn: Turn): boolean {
 }
 
 /** Applies whatever this message told us to the gathered facts. */
-export function absorb(turn: Turn): void {
+export function absorb(turn: TurnContext): void {
   const { heard, state } = turn;
   const f = state.facts;
   // A death, once told, stays the reason ("my husband died … it's too expensive" too): it carries
@@ -119,13 +118,13 @@ export function absorb(turn: Turn): void {
  * and the customer hears at once that they are done (reference, end dates, what still makes
  * sense). True when nothing is left to cancel.
  */
-async function settleAlreadyCancelled(turn: Turn): Promise<boolean> {
+async function settleAlreadyCancelled(turn: TurnContext): Promise<boolean> {
   const { state } = turn;
   if (state.cancelledServiceIds !== undefined || state.executedAt) return false;
   const done = (await cancellationsFor(turn)).filter((c) => c.conversationId !== turn.conversationId);
   state.cancelledServiceIds = done.flatMap((c) => c.services.map((s) => s.serviceId));
   if (done.length === 0) return false;
-  await tellAlreadyCancelled(turn, done);
+  turn.apply(tellAlreadyCancelled(turn, done));
   const cancelled = new Set(state.cancelledServiceIds);
   if (state.facts.serviceIds) {
     state.facts.serviceIds = state.facts.serviceIds.filter((id) => !cancelled.has(id));
@@ -147,7 +146,7 @@ const NEW_PROVIDER = new Set<string>(["switching_provider", "price", "service_pr
  * policy says there is a number to take along (a porting disclosure for it; none for a
  * withdrawal without a switch), and the reason, when told, does not rule out a new provider.
  */
-function numberMayMove(turn: Turn, service: Service): boolean {
+function numberMayMove(turn: TurnContext, service: Service): boolean {
   const reason = turn.state.facts.reason;
   if (reason !== undefined && NO_NEW_PROVIDER.has(reason)) return false;
   return turn
@@ -156,7 +155,7 @@ function numberMayMove(turn: Turn, service: Service): boolean {
 }
 
 /** After identification (and after each answer): ask only what is still missing, then review. */
-export async function startUnderstanding(turn: Turn): Promise<void> {
+export async function startUnderstanding(turn: TurnContext): Promise<void> {
   const { state, heard } = turn;
   state.stage = "understand";
   absorb(turn);
@@ -164,7 +163,7 @@ export async function startUnderstanding(turn: Turn): Promise<void> {
   const services = activeServices(turn);
   const f = state.facts;
   if (services.length === 0) {
-    await startHandover(turn, [{ ruleId: "bot.no-services", reason: phrases.noActiveServices }]);
+    await startHandover(turn, [{ ruleId: "bot.no-services", reason: turn.words.noActiveServices }]);
     return;
   }
   if (!f.serviceIds && services.length === 1) f.serviceIds = [services[0]!.id];
@@ -177,7 +176,7 @@ export async function startUnderstanding(turn: Turn): Promise<void> {
   }
   // A question asked on the way is answered from the decision as it stands, then we carry on.
   if (heard.intents.includes("question") && heard.topics.length > 0)
-    for (const m of answerTopics(decision, heard.topics)) turn.say(m);
+    for (const m of answerTopics(decision, heard.topics, turn.words)) turn.say(m);
 
   // One message asks everything still missing. What it expects (which short answers mean
   // what) is the optional reason when it is asked, so "I changed my mind" reads as a reason;
@@ -190,34 +189,34 @@ export async function startUnderstanding(turn: Turn): Promise<void> {
   };
   let suggestions: string[] | undefined;
   if (!f.serviceIds) {
-    ask(phrases.whichServices(services), "services");
-    suggestions = ["All of them", ...services.map((s) => s.plan)];
+    ask(turn.words.whichServices(services), "services");
+    suggestions = [turn.words.buttons.allOfThem, ...services.map((s) => s.plan)];
   }
-  if (f.reason === "moving" && !f.newPostcode) ask(phrases.askNewPostcode, "new_postcode");
+  if (f.reason === "moving" && !f.newPostcode) ask(turn.words.askNewPostcode, "new_postcode");
   const mobiles = services.filter((s) => s.kind === "mobile" && s.phoneNumber && numberMayMove(turn, s));
   const mobile = f.serviceIds ? mobiles.find((s) => f.serviceIds?.includes(s.id)) : mobiles[0];
   if (mobile && f.keepNumber === undefined) {
     const switching = f.reason !== undefined && NEW_PROVIDER.has(f.reason);
     ask(
       !f.serviceIds
-        ? phrases.askKeepNumberIfMobile(mobile)
+        ? turn.words.askKeepNumberIfMobile(mobile)
         : switching
-          ? phrases.askKeepNumber(mobile)
-          : phrases.askKeepNumberIfSwitching(mobile),
+          ? turn.words.askKeepNumber(mobile)
+          : turn.words.askKeepNumberIfSwitching(mobile),
       "keep_number",
     );
-    suggestions ??= ["Yes", "No"];
+    suggestions ??= [turn.words.buttons.yes, turn.words.buttons.no];
   }
   if (!f.reason && !f.reasonAsked) {
     f.reasonAsked = true;
-    ask(asks.length > 0 ? phrases.askReasonToo : phrases.askReason, "reason");
+    ask(asks.length > 0 ? turn.words.askReasonToo : turn.words.askReason, "reason");
   }
   const expecting = (["reason", "new_postcode", "keep_number", "services"] as const).find((e) =>
     expected.has(e),
   );
   if (expecting) {
     state.expecting = expecting;
-    turn.say(phrase(asks.join("\n"), suggestions ? { suggestions } : {}));
+    turn.say(rewordable(asks.join("\n"), suggestions ? { suggestions } : {}));
     return;
   }
   await startReview(turn);

@@ -8,7 +8,7 @@ import { de } from "./lexicon.de.js";
 import { en } from "./lexicon.en.js";
 import type { ClaimKind, Entries, LexiconData, NamedServiceKind, TopicWithWords } from "./lexicon.js";
 import { sv } from "./lexicon.sv.js";
-import { type EntriesByLanguage, Phrases, WholeMessage } from "./phrases.js";
+import { type EntriesByLanguage, Phrases, WholeMessage } from "./lexiconPatterns.js";
 
 const LEXICONS = { en, sv, de } as const;
 

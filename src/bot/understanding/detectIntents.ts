@@ -8,9 +8,9 @@
 import type { Expectation } from "../../domain/understanding.js";
 import { lexicon } from "./compiledLexicon.js";
 import { CONFIDENCE as C, type IntentScores } from "./intentScores.js";
+import type { Hit } from "./lexiconPatterns.js";
 import { atClauseStart, type Message } from "./message.js";
 import { isNegated, modalBefore } from "./negation.js";
-import type { Hit } from "./phrases.js";
 
 /** What the caller needs besides the scores. */
 export interface IntentFacts {

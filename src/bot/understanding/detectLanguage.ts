@@ -30,7 +30,8 @@ for (const [lang, lexicon] of [
 const SWEDISH_LETTER = /å/g;
 const GERMAN_LETTER = /[üß]/g;
 
-export function detectLanguage(message: Message): Language {
+/** How many of each language's common words and letters `message` has. */
+export function languageScores(message: Message): Record<Language, number> {
   const score: Record<Language, number> = { en: 0, sv: 0, de: 0 };
   for (const word of message.tokens) {
     const langs = WORDS.get(word);
@@ -40,6 +41,26 @@ export function detectLanguage(message: Message): Language {
   if (message.text.includes("å")) score.sv += 2 * (message.text.match(SWEDISH_LETTER)?.length ?? 0);
   if (message.text.includes("ü") || message.text.includes("ß"))
     score.de += 2 * (message.text.match(GERMAN_LETTER)?.length ?? 0);
+  return score;
+}
+
+export function detectLanguage(message: Message): Language {
+  const score = languageScores(message);
   if (score.en >= score.sv && score.en >= score.de) return "en";
   return score.sv >= score.de ? "sv" : "de";
+}
+
+/**
+ * The language `message` is clearly written in, or undefined when it does not tell ("ja",
+ * "ok", an account number). `strict`: to switch away from a language already in use, the
+ * message needs at least two marks of the new one and twice as many as of any other; else
+ * one mark more than any other language is enough.
+ */
+export function clearLanguage(message: Message, strict: boolean): Language | undefined {
+  const score = languageScores(message);
+  const ranked = (Object.keys(score) as Language[]).sort((a, b) => score[b] - score[a]);
+  const [best, second] = [score[ranked[0]!], score[ranked[1]!]];
+  if (best === 0 || best === second) return undefined;
+  if (strict && (best < 2 || best < 2 * second)) return undefined;
+  return ranked[0];
 }

@@ -13,9 +13,9 @@
 import type { LeavingReason } from "../../domain/decision.js";
 import type { Expectation } from "../../domain/understanding.js";
 import { lexicon, negation, REASON_PRIORITY } from "./compiledLexicon.js";
+import type { Hit } from "./lexiconPatterns.js";
 import { type Message, wordsOf } from "./message.js";
 import { isNegated } from "./negation.js";
-import type { Hit } from "./phrases.js";
 
 function ownNegation(text: string, hit: Hit): boolean {
   const first = wordsOf(text, hit.start, hit.end)[0] ?? "";

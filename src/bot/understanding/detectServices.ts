@@ -22,9 +22,9 @@ import {
   REASON_PRIORITY,
   serviceKeeping,
 } from "./compiledLexicon.js";
+import type { Hit, Phrases } from "./lexiconPatterns.js";
 import { type Message, wordAfter, wordsOf } from "./message.js";
 import { isNegated } from "./negation.js";
-import type { Hit, Phrases } from "./phrases.js";
 
 export interface NamedServices {
   kinds?: ServiceKind[];

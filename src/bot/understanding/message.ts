@@ -25,7 +25,7 @@ export interface Message {
   /** How many words the message has. */
   readonly words: number;
   readonly questionMark: boolean;
-  /** Which lexicon categories can match here; filled in on first use (see `phrases.ts`). */
+  /** Which lexicon categories can match here; filled in on first use (see `lexiconPatterns.ts`). */
   gate?: Uint8Array;
 }
 

@@ -5,8 +5,8 @@
  * at the word right after it (Swedish and German put the negation after the verb).
  */
 import { negation } from "./compiledLexicon.js";
+import type { Hit } from "./lexiconPatterns.js";
 import { wordAfter, wordsBefore, wordsOf } from "./message.js";
-import type { Hit } from "./phrases.js";
 
 const INTERJECTIONS = new Set(["no", "nej", "nein", "nope", "nee", "nä"]);
 /** Words that start a new thought inside a clause: a negation before them does not reach past. */

@@ -14,8 +14,15 @@
  * supervisors need not write `100.0`.
  */
 import { Environment } from "@marcbachmann/cel-js";
+import type { Language } from "../../domain/language.js";
 import { registerDomainTypes } from "./domainTypes.js";
-import { COVERAGE_VARIABLE, type ParamKind, POLICY_FUNCTIONS, type PolicyFunction } from "./functions.js";
+import {
+  COVERAGE_VARIABLE,
+  type ParamKind,
+  POLICY_FUNCTIONS,
+  type PolicyFunction,
+  policyFunctionsIn,
+} from "./functions.js";
 
 /** Every variable an expression may use, and its CEL type in the checking environment. */
 export const VARIABLE_TYPES = {
@@ -74,8 +81,12 @@ function signatures(params: readonly ParamKind[]): string[][] {
  * coverage table as one more (`dyn`) argument; expressions that call one are rewritten to pass
  * it (`expression.ts`). The checking environment knows the functions as authors write them.
  */
-function registerFunctions(env: Environment, runtime: boolean): void {
-  for (const def of POLICY_FUNCTIONS) {
+function registerFunctions(
+  env: Environment,
+  runtime: boolean,
+  functions: readonly PolicyFunction[] = POLICY_FUNCTIONS,
+): void {
+  for (const def of functions) {
     const call = def.fn as (...args: unknown[]) => unknown;
     const handler = (...args: unknown[]) => call(...args.map(num));
     const extra = runtime && def.perDecision ? ["dyn"] : [];
@@ -84,10 +95,10 @@ function registerFunctions(env: Environment, runtime: boolean): void {
   }
 }
 
-function baseEnvironment(runtime: boolean): Environment {
+function baseEnvironment(runtime: boolean, functions?: readonly PolicyFunction[]): Environment {
   const env = new Environment({ homogeneousAggregateLiterals: false, unlistedVariablesAreDyn: false });
   registerMixedNumbers(env);
-  registerFunctions(env, runtime);
+  registerFunctions(env, runtime, functions);
   return env;
 }
 
@@ -102,18 +113,31 @@ export interface Runtime {
   functions: ReadonlyMap<string, PolicyFunction>;
   /** The typed environment that knows exactly `variables`. */
   checking(variables: readonly VariableName[]): Environment;
+  /** The runtime texts translated into `language` are compiled with (amounts and dates in it). */
+  inLanguage(language: Language): Runtime;
 }
 
 /** A runtime for one compiled policy: every variable is dynamic, values are plain data. */
-export function createRuntime(): Runtime {
-  const env = baseEnvironment(true);
+export function createRuntime(language: Language = "en"): Runtime {
+  const functions = policyFunctionsIn(language);
+  const env = baseEnvironment(true, functions);
   for (const name of Object.keys(VARIABLE_TYPES)) env.registerVariable(name, "dyn");
   env.registerVariable(COVERAGE_VARIABLE, "dyn");
   let typedBase: Environment | undefined;
   const checking = new Map<string, Environment>();
-  return {
+  const translated = new Map<Language, Runtime>();
+  const runtime: Runtime = {
     env,
-    functions: new Map(POLICY_FUNCTIONS.map((f) => [f.name, f])),
+    functions: new Map(functions.map((f) => [f.name, f])),
+    inLanguage(other) {
+      if (other === language) return runtime;
+      let r = translated.get(other);
+      if (!r) {
+        r = createRuntime(other);
+        translated.set(other, r);
+      }
+      return r;
+    },
     checking(variables) {
       const key = [...variables].sort().join(",");
       let typed = checking.get(key);
@@ -128,4 +152,5 @@ export function createRuntime(): Runtime {
       return typed;
     },
   };
+  return runtime;
 }

@@ -15,6 +15,7 @@ import {
   monthsBetween,
   workingDaysAfter,
 } from "../../domain/dates.js";
+import type { Language } from "../../domain/language.js";
 import { formatMoney, formatTotals, roundMoney } from "../../domain/money.js";
 
 export type ParamKind = "number" | "string" | "list" | "map";
@@ -54,9 +55,17 @@ function totalsOf(m: unknown): { currency: string; amount: number }[] {
 }
 
 /** The function table (one list, shared: it holds no state). */
-export const POLICY_FUNCTIONS: readonly PolicyFunction[] = policyFunctions();
+export const POLICY_FUNCTIONS: readonly PolicyFunction[] = policyFunctions("en");
 
-function policyFunctions(): PolicyFunction[] {
+/**
+ * The function table for texts translated into `language`: the same functions, with amounts
+ * and dates (`money`, `moneyTotals`, `longDate`, `longInstant`) written in that language.
+ */
+export function policyFunctionsIn(language: Language): readonly PolicyFunction[] {
+  return language === "en" ? POLICY_FUNCTIONS : policyFunctions(language);
+}
+
+function policyFunctions(language: Language): PolicyFunction[] {
   const f = (
     name: string,
     params: ParamKind[],
@@ -83,14 +92,14 @@ function policyFunctions(): PolicyFunction[] {
       "money",
       ["number", "string"],
       "string",
-      (a: number, c: string) => formatMoney(a, c),
+      (a: number, c: string) => formatMoney(a, c, language),
       '`money(12.5, "GBP")` is £12.50',
     ),
     f(
       "moneyTotals",
       ["map"],
       "string",
-      (m: unknown) => formatTotals(totalsOf(m)),
+      (m: unknown) => formatTotals(totalsOf(m), language),
       "`totals` in words: £12.00 and 399.00 SEK",
     ),
     f(
@@ -136,8 +145,14 @@ function policyFunctions(): PolicyFunction[] {
       "whole months from a to b",
     ),
     f("endOfDay", ["string"], "string", (d: string) => endOfDay(d), "the last second of a date (UTC)"),
-    f("longDate", ["string"], "string", (d: string) => longDate(d), "Monday 23 November 2026"),
-    f("longInstant", ["string"], "string", (d: string) => longInstant(d), "23 November 2026 at 10:00 UTC"),
+    f("longDate", ["string"], "string", (d: string) => longDate(d, language), "Monday 23 November 2026"),
+    f(
+      "longInstant",
+      ["string"],
+      "string",
+      (d: string) => longInstant(d, language),
+      "23 November 2026 at 10:00 UTC",
+    ),
     f(
       "covered",
       ["string", "string", "string"],

@@ -15,6 +15,7 @@ import fc from "fast-check";
 import type { BotTurn } from "../../../src/bot/botReply.js";
 import type { AuditEntry } from "../../../src/domain/auditEntry.js";
 import { aCancellationBot } from "../cancellationBot.js";
+import { SAID } from "../language/said.js";
 import type { DemoStory } from "./demoCustomerStories.js";
 import { directAnswer } from "./directCustomer.js";
 
@@ -160,6 +161,8 @@ export function conversations(): fc.Arbitrary<GeneratedConversation> {
 }
 
 export interface Played {
+  /** The language the customer wrote in (the bot answers in it: issue 16, class 8). */
+  lang: Lang;
   transcript: string[];
   /** What the customer said, one line a turn. */
   lines: string[];
@@ -194,7 +197,7 @@ export async function play(c: GeneratedConversation, story: DemoStory = MOVING_S
       reviewQuestion = undefined;
     } else if (last?.stage === "review") line = c.atReview;
     else if (last?.expecting === "confirm") line = c.atConfirm;
-    else if (last) line = directAnswer(last, story).line;
+    else if (last) line = directAnswer(last, story, c.lang).line;
     if (line === undefined) break;
     if (!identified && line === story.postcode) identified = true;
     last = await chat.says(line);
@@ -204,6 +207,7 @@ export async function play(c: GeneratedConversation, story: DemoStory = MOVING_S
   }
   const receipt = turns.flatMap((t) => t.messages).find((m) => m.card?.kind === "receipt");
   return {
+    lang: c.lang,
     transcript: chat.transcript,
     lines,
     turns,
@@ -223,9 +227,13 @@ export const CANONICAL: GeneratedConversation = {
   atConfirm: "yes",
 };
 
-/** What differs from the canonical outcome, in words (empty when nothing does). */
+/**
+ * What differs from the canonical outcome, in words (empty when nothing does). What the bot says
+ * is looked for in the conversation's language.
+ */
 export function differences(p: Played, canonical: Played): string[] {
   const out: string[] = [];
+  const w = SAID[p.lang];
   const waivers = (x: Played) =>
     ((x.decision?.waivers as { ruleId: string; serviceId: string; amount: number }[] | undefined) ?? [])
       .map((w) => `${w.ruleId}:${w.serviceId}:${w.amount}`)
@@ -235,12 +243,12 @@ export function differences(p: Played, canonical: Played): string[] {
   if (JSON.stringify(p.decision?.totals) !== JSON.stringify(canonical.decision?.totals))
     out.push(`totals ${JSON.stringify(p.decision?.totals)}`);
   if (waivers(p) !== waivers(canonical)) out.push(`waivers ${waivers(p)}`);
-  if (p.executed && !p.receipt?.includes("Total for leaving: nothing")) out.push("the receipt charges a fee");
+  if (p.executed && !p.receipt?.includes(w.nothingDue)) out.push("the receipt charges a fee");
   const said = p.turns.flatMap((t) => t.messages.map((m) => m.text)).join("\n");
-  if (/didn't quite get that/.test(said)) out.push("said it did not understand");
-  const confirmations = said.split("Shall I go ahead and cancel?").length - 1;
+  if (said.includes(w.didNotUnderstand)) out.push("said it did not understand");
+  const confirmations = said.split(w.confirmQuestion).length - 1;
   if (confirmations > 1) out.push(`asked to confirm ${confirmations} times`);
-  if (/recorded that you'd like the offer/.test(said)) out.push("took an offer the customer did not take");
+  if (w.offerAccepted.test(said)) out.push("took an offer the customer did not take");
   /** What the bot said after the customer's first line matching `told`. */
   const saidAfter = (told: RegExp) => {
     const i = p.lines.findIndex((l) => told.test(l));
@@ -251,8 +259,7 @@ export function differences(p: Played, canonical: Played): string[] {
           .flatMap((t) => t.messages.map((m) => m.text))
           .join("\n");
   };
-  if (/why you're leaving/.test(saidAfter(/mov|zieh|flytt/i))) out.push("asked why, after being told");
-  if (/postcode you're moving to/.test(saidAfter(/962 31/)))
-    out.push("asked for the new postcode after being told");
+  if (w.askReason.test(saidAfter(/mov|zieh|flytt/i))) out.push("asked why, after being told");
+  if (saidAfter(/962 31/).includes(w.askNewPostcode)) out.push("asked for the new postcode after being told");
   return out;
 }

@@ -7,10 +7,63 @@
  */
 import type { BotTurn } from "../../../src/bot/botReply.js";
 import { aCancellationBot } from "../cancellationBot.js";
+import { inAnyLanguage } from "../language/said.js";
 import type { DemoStory } from "./demoCustomerStories.js";
 
-/** What the customer answers to the bot's last turn; undefined when there is nothing to say. */
-export function directAnswer(turn: BotTurn, story: DemoStory): { line?: string; identity: boolean } {
+/** The direct customer's answers, in the language they write. */
+const ANSWERS = {
+  en: {
+    yes: "yes",
+    declineOffer: "no thanks, just cancel",
+    notMoving: "I'm not moving",
+    yesCancel: "yes, cancel it",
+    cancel: "I want to cancel",
+    all: "all of them",
+    keepNumber: "I want to keep my number",
+    postcode: "postcode",
+    and: ", and ",
+  },
+  de: {
+    yes: "ja",
+    declineOffer: "nein danke, einfach kündigen",
+    notMoving: "Ich ziehe nicht um",
+    yesCancel: "ja, kündigen",
+    cancel: "Ich möchte kündigen",
+    all: "alles",
+    keepNumber: "ich möchte meine Nummer mitnehmen",
+    postcode: "Postleitzahl",
+    and: ", und ",
+  },
+  sv: {
+    yes: "ja",
+    declineOffer: "nej tack, säg upp",
+    notMoving: "Jag flyttar inte",
+    yesCancel: "ja, säg upp",
+    cancel: "Jag vill säga upp",
+    all: "allt",
+    keepNumber: "jag vill behålla mitt nummer",
+    postcode: "postnummer",
+    and: ", och ",
+  },
+} as const;
+
+/** The story's reason in `lang` (the stories tell theirs in English). */
+function reasonIn(story: DemoStory, lang: keyof typeof ANSWERS): string {
+  if (lang === "en") return story.reason;
+  if (story.newPostcode) return lang === "de" ? "Wir ziehen um" : "Vi flyttar";
+  return lang === "de" ? "zu teuer" : "det är för dyrt";
+}
+
+/**
+ * What the customer answers to the bot's last turn; undefined when there is nothing to say.
+ * `lang`: the language the customer writes (English unless told).
+ */
+export function directAnswer(
+  turn: BotTurn,
+  story: DemoStory,
+  lang: keyof typeof ANSWERS = "en",
+): { line?: string; identity: boolean } {
+  const a = ANSWERS[lang];
   if (
     turn.stage === "closed" ||
     turn.stage === "handover" ||
@@ -21,18 +74,20 @@ export function directAnswer(turn: BotTurn, story: DemoStory): { line?: string; 
   if (turn.expecting === "account_number") return { line: story.accountNumber, identity: true };
   if (turn.expecting === "postcode") return { line: story.postcode, identity: true };
   const asked = turn.messages.map((m) => m.text).join("\n");
-  if (turn.expecting === "confirm") return { line: "yes", identity: false };
-  if (turn.expecting === "offer") return { line: "no thanks, just cancel", identity: false };
-  if (turn.expecting === "new_postcode")
-    return { line: story.newPostcode ?? "I'm not moving", identity: false };
+  if (turn.expecting === "confirm") return { line: a.yes, identity: false };
+  if (turn.expecting === "offer") return { line: a.declineOffer, identity: false };
+  if (turn.expecting === "new_postcode") return { line: story.newPostcode ?? a.notMoving, identity: false };
   const parts: string[] = [];
   if (turn.stage !== "understand")
-    return { line: turn.stage === "review" ? "yes, cancel it" : "I want to cancel", identity: false };
-  if (/Which would you like to end/.test(asked)) parts.push("all of them");
-  if (/keep your number/.test(asked)) parts.push("I want to keep my number");
-  if (/why you're leaving/.test(asked))
-    parts.push(story.newPostcode ? `${story.reason}, postcode ${story.newPostcode}` : story.reason);
-  return { line: parts.length > 0 ? parts.join(", and ") : "I want to cancel", identity: false };
+    return { line: turn.stage === "review" ? a.yesCancel : a.cancel, identity: false };
+  // Asked in the language the bot answers in (issue 16, class 8).
+  if (inAnyLanguage((w) => w.whichServices).test(asked)) parts.push(a.all);
+  if (inAnyLanguage((w) => w.askKeepNumber).test(asked)) parts.push(a.keepNumber);
+  if (inAnyLanguage((w) => w.askReason).test(asked)) {
+    const reason = reasonIn(story, lang);
+    parts.push(story.newPostcode ? `${reason}, ${a.postcode} ${story.newPostcode}` : reason);
+  }
+  return { line: parts.length > 0 ? parts.join(a.and) : a.cancel, identity: false };
 }
 
 export interface MessagesToCancel {

@@ -2,10 +2,13 @@
  * Issue 16, classes 1 to 4, and issue 14's follow-up, as transcripts in English, German and
  * Swedish: what the customer receives when facts come in another order than the bot asks,
  * when "yes, cancel it" is said once, when a bare "yes" follows an offer, when the reason or a
- * claim is told before it is asked, and when the services are already cancelled.
+ * claim is told before it is asked, and when the services are already cancelled. A German or
+ * Swedish customer is answered in their language (class 8), so their transcripts are checked
+ * against the words of that language (test/bot/language/said.ts).
  */
 import { describe, expect, it } from "vitest";
 import { aCancellationBot, type Chat } from "../cancellationBot.js";
+import { SAID } from "../language/said.js";
 import { DEMO_STORIES } from "./demoCustomerStories.js";
 import { messagesToCancel } from "./directCustomer.js";
 
@@ -34,22 +37,22 @@ describe("class 1: a fact is kept whenever it is said, and can be corrected", ()
     const bot = await aCancellationBot();
     const chat = bot.chat();
     await saysAll(chat, "Ich möchte alles kündigen, wir ziehen nach 962 31 um", "SE204718", "169 57");
-    chat.expectReply("I've found your account", "We keep the promise made to you");
-    chat.expectNoReply("postcode you're moving to", "why you're leaving");
+    chat.expectReply(SAID.de.found, SAID.de.promise);
+    chat.expectNoReply(SAID.de.askNewPostcode, SAID.de.askReason);
     await saysAll(chat, "Ja, bitte kündigen", "ja");
-    chat.expectReply("Cancellation confirmed", "Total for leaving: nothing.");
+    chat.expectReply(SAID.de.confirmed, SAID.de.nothingDue);
   });
 
   it("sv: a correction at the review ('till 962 31, inte 411 01') is understood and the review shown again", async () => {
     const bot = await aCancellationBot();
     const chat = bot.chat();
     await saysAll(chat, "Jag vill säga upp allt", "SE204718", "169 57", "Vi flyttar till 411 01");
-    chat.expectReply("Ending Fiber 500/500 costs 4,041.00 SEK"); // 411 01 is an address we serve
+    chat.expectReply("Att avsluta Fiber 500/500 kostar 4 041 kr"); // 411 01 is an address we serve
     await chat.says("Vi flyttar till 962 31, inte 411 01");
-    chat.expectReply("Here is what leaving means for you", "We keep the promise made to you");
-    chat.expectNoReply("didn't quite get that");
+    chat.expectReply(SAID.sv.review, SAID.sv.promise);
+    chat.expectNoReply(SAID.sv.didNotUnderstand);
     await saysAll(chat, "ja, säg upp", "ja");
-    chat.expectReply("Cancellation confirmed", "Total for leaving: nothing.");
+    chat.expectReply(SAID.sv.confirmed, SAID.sv.nothingDue);
   });
 
   it("en: a correction at the confirmation changes the decision before anything is executed", async () => {
@@ -73,21 +76,24 @@ describe("class 1: a fact is kept whenever it is said, and can be corrected", ()
 });
 
 describe("class 1: the services can be changed at the review", () => {
-  for (const [lang, only] of [
-    ["en", "actually, only the TV"],
-    ["de", "Eigentlich nur das Fernsehen kündigen"],
-    ["sv", "Egentligen bara tv:n"],
+  // Each in one language from the first message (a Swedish sentence in an English conversation
+  // would switch the answers to Swedish: class 8).
+  for (const [lang, first, reason, only, yes] of [
+    ["en", "cancel everything", "it's too expensive", "actually, only the TV", "yes, cancel it"],
+    ["de", "alles kündigen", "zu teuer", "Eigentlich nur das Fernsehen kündigen", "ja, kündigen"],
+    ["sv", "säg upp allt", "det är för dyrt", "Egentligen bara tv:n", "ja, säg upp"],
   ] as const)
     it(`${lang}: "${only}" shows the review again for the TV alone, and only the TV is cancelled`, async () => {
       const bot = await aCancellationBot();
       const chat = bot.chat();
-      await saysAll(chat, "cancel everything", "SE204718", "169 57", "det är för dyrt");
-      expect(chat.stage, chat.transcript.join("\n")).toBe("review");
+      await saysAll(chat, first, "SE204718", "169 57", reason);
+      if (chat.stage === "offer") await chat.says(lang === "en" ? "no" : "nej");
+      expect(chat.stage, chat.transcript.join("\n")).toMatch(/review|confirm/);
       await chat.says(only);
-      chat.expectReply("Here is what leaving means for you");
-      await saysAll(chat, "yes, cancel it", "yes");
-      chat.expectReply("Cancellation confirmed", "TV ends on");
-      chat.expectNoReply("Broadband ends on");
+      chat.expectReply(SAID[lang].review);
+      await saysAll(chat, yes, lang === "en" ? "yes" : "ja");
+      chat.expectReply(SAID[lang].confirmed, SAID[lang].serviceEnds("tv"));
+      chat.expectNoReply(SAID[lang].serviceEnds("broadband"));
       const ended = [...bot.journal.entries.values()].filter((e) => e.action.kind === "end_service");
       expect(ended.map((e) => e.action.serviceId)).toEqual(["svc-se-moving-tv"]);
     });
@@ -119,12 +125,9 @@ describe("class 1: keeping the number and a bereavement, told before identifying
       const bot = await aCancellationBot();
       const chat = bot.chat();
       await saysAll(chat, first, "UK550913", "NG7 2RD");
-      chat.expectReply(
-        "I'm sorry for your loss",
-        "Our bereavement team will help you",
-        "passing you to a person",
-      );
-      expect(chat.transcript.join("\n")).not.toMatch(/Thanks, Chloe|why you're leaving|a month off/);
+      chat.expectReply(SAID[lang].sorryForLoss, SAID[lang].bereavementTeam, SAID[lang].passingToPerson);
+      expect(chat.transcript.join("\n")).not.toMatch(/Chloe|a month off|im Monat|i månaden/);
+      expect(chat.transcript.join("\n")).not.toMatch(SAID[lang].askReason);
       expect(chat.stage).toBe("handover");
     });
 });
@@ -152,8 +155,8 @@ describe("class 2: 'yes, cancel it' once, then one explicit confirmation", () =>
       expect(chat.last?.messages.some((m) => m.card?.kind === "confirm")).toBe(true);
       expect(bot.audit.entries.filter((e) => e.kind === "offer")).toHaveLength(0);
       await chat.says(atConfirm);
-      chat.expectReply("Cancellation confirmed");
-      expect(count(chat.transcript.join("\n"), "Shall I go ahead and cancel?")).toBe(1);
+      chat.expectReply(SAID[lang].confirmed);
+      expect(count(chat.transcript.join("\n"), SAID[lang].confirmQuestion)).toBe(1);
     });
 
   it("takes at most 4 customer messages from 'I want to cancel' to the executed cancellation, for every demo story", async () => {
@@ -180,16 +183,16 @@ describe("class 3: after an offer, a 'yes' is asked about and a wish to cancel d
       const chat = bot.chat();
       await saysAll(chat, "I want to cancel", account, postcode, reason);
       if (chat.stage === "understand") await chat.says("ja");
-      await chat.says("continue");
+      await chat.says(lang === "en" ? "continue" : lang === "de" ? "weiter" : "fortsätt");
       expect(chat.stage, chat.transcript.join("\n")).toBe("offer");
       await chat.says(yes);
-      chat.expectReply("Do you want to take the offer, or go ahead with the cancellation?");
-      chat.expectNoReply(/recorded that you'd like the offer|nothing has been cancelled/i);
+      chat.expectReply(SAID[lang].offerOrCancel);
+      chat.expectNoReply(SAID[lang].offerAccepted);
       expect(chat.stage).toBe("offer");
       await chat.says(decline);
-      chat.expectReply("Shall I go ahead and cancel?");
+      chat.expectReply(SAID[lang].confirmQuestion);
       await chat.says(yes);
-      chat.expectReply("Cancellation confirmed");
+      chat.expectReply(SAID[lang].confirmed);
       const answers = bot.audit.entries.filter((e) => e.kind === "offer_answer").map((e) => e.data.answer);
       expect(answers).toEqual(["unclear", "declined"]);
     });
@@ -230,8 +233,8 @@ describe("class 4: no question the customer already answered; a required hand-ov
       const bot = await aCancellationBot();
       const chat = bot.chat();
       await saysAll(chat, first, "UK481207", "LS6 3HN");
-      chat.expectReply("Here is what leaving means for you");
-      expect(chat.transcript.join("\n")).not.toContain("why you're leaving");
+      chat.expectReply(SAID[lang].review);
+      expect(chat.transcript.join("\n")).not.toMatch(SAID[lang].askReason);
     });
 
   for (const [lang, claim] of [
@@ -243,8 +246,9 @@ describe("class 4: no question the customer already answered; a required hand-ov
       const bot = await aCancellationBot();
       const chat = bot.chat();
       await saysAll(chat, claim, "UK733015", "BN2 9QA");
-      chat.expectReply("promise we cannot find on record", "passing you to a person");
-      expect(chat.transcript.join("\n")).not.toMatch(/why you're leaving|Which would you like to end/);
+      chat.expectReply(SAID[lang].notOnRecord, SAID[lang].passingToPerson);
+      expect(chat.transcript.join("\n")).not.toMatch(SAID[lang].askReason);
+      expect(chat.transcript.join("\n")).not.toContain(SAID[lang].whichServices);
       expect(chat.stage).toBe("handover");
     });
 });

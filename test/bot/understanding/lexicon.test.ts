@@ -3,8 +3,8 @@
  * named; the start-word gate knows where each entry can begin.
  */
 import { describe, expect, it } from "vitest";
+import { Phrases, startWords } from "../../../src/bot/understanding/lexiconPatterns.js";
 import { prepareMessage } from "../../../src/bot/understanding/message.js";
-import { Phrases, startWords } from "../../../src/bot/understanding/phrases.js";
 
 const only = (entries: string[]) => ({ en: entries, sv: [], de: [] });
 

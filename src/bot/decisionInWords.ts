@@ -1,13 +1,13 @@
 /**
  * The decision in plain words: the fee and any waiver with its reason, then each disclosure the
- * policy requires, each as its own message carrying the obligation it discharges.
+ * policy requires, each as its own message carrying the obligation it discharges. Policy texts
+ * come rendered in the conversation's language by the decision; the bot's own in `words`.
  */
 
-import { longDate } from "../../domain/dates.js";
-import type { Decision, Obligation } from "../../domain/decision.js";
-import { formatMoney, formatTotals } from "../../domain/money.js";
-import type { Topic } from "../../domain/understanding.js";
-import { type BotMessage, say } from "../botReply.js";
+import type { Decision, Obligation } from "../domain/decision.js";
+import type { Topic } from "../domain/understanding.js";
+import { type BotMessage, verbatim } from "./botReply.js";
+import type { Words } from "./words/index.js";
 
 /** Which obligation topics answer which customer question. */
 const TOPIC_OBLIGATIONS: Record<Topic, string[]> = {
@@ -24,18 +24,13 @@ const TOPIC_OBLIGATIONS: Record<Topic, string[]> = {
   other: [],
 };
 
-/** "broadband" -> "Broadband", "tv" -> "TV". */
-export function kindName(kind: string): string {
-  return kind === "tv" ? "TV" : `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
-}
-
 export function obligationMessage(o: Obligation): BotMessage {
-  return say(o.message, { discharges: [o.id] });
+  return verbatim(o.message, { discharges: [o.id] });
 }
 
 /** Waiver reasons, one message per waiver. */
 export function waiverMessages(decision: Decision): BotMessage[] {
-  return decision.waivers.map((w) => say(w.reason));
+  return decision.waivers.map((w) => verbatim(w.reason));
 }
 
 export function reviewCard(decision: Decision): BotMessage["card"] {
@@ -56,7 +51,7 @@ export function reviewCard(decision: Decision): BotMessage["card"] {
 }
 
 /** Answers a question from the decision: the obligations on that topic, or the totals. */
-export function answerTopics(decision: Decision, topics: readonly Topic[]): BotMessage[] {
+export function answerTopics(decision: Decision, topics: readonly Topic[], words: Words): BotMessage[] {
   const out: BotMessage[] = [];
   const seen = new Set<string>();
   for (const topic of topics) {
@@ -68,23 +63,19 @@ export function answerTopics(decision: Decision, topics: readonly Topic[]): BotM
     if (topic === "fee") {
       for (const m of waiverMessages(decision)) out.push(m);
       if (!decision.obligations.some((o) => o.topic === "charges"))
-        out.push(say(`In total you owe ${formatTotals(decision.totals)} for leaving.`));
+        out.push(verbatim(words.totalOwed(decision.totals)));
     }
     if (topic === "end_date" && !decision.obligations.some((o) => o.topic === "end_date"))
-      for (const s of decision.services)
-        out.push(say(`Your ${s.serviceKind} service ends on ${longDate(s.endDate)}.`));
+      for (const s of decision.services) out.push(verbatim(words.serviceEnds(s.serviceKind, s.endDate)));
   }
   return out;
 }
 
-/** The summary the customer says yes to. */
-export function confirmationSummary(decision: Decision): string {
+/** The summary the customer says yes to, in the conversation's language. */
+export function confirmationSummary(decision: Decision, words: Words): string {
   const lines = decision.services.map((s) => {
     const waived = s.waivers.reduce((sum, w) => sum + w.amountWaived, 0);
-    const due = formatMoney(s.totalDue, s.currency);
-    return `• ${kindName(s.serviceKind)}: ends ${longDate(s.endDate)}; you owe ${due} for leaving${
-      waived > 0 ? ` (${formatMoney(waived, s.currency)} waived)` : ""
-    }.`;
+    return words.confirmLine(s.serviceKind, s.endDate, { amount: s.totalDue, currency: s.currency }, waived);
   });
   const actions = decision.actions
     .filter(
@@ -93,19 +84,19 @@ export function confirmationSummary(decision: Decision): string {
     )
     .map((a) =>
       a.kind === "issue_porting_code"
-        ? `• We send your ${String(a.params.codeType ?? "porting")} code by text right away.`
+        ? words.portingCodeLine(String(a.params.codeType ?? "porting"))
         : a.kind === "request_unlock"
-          ? "• We unlock your handset remotely, free of charge."
-          : "• We send a prepaid label to return the equipment.",
+          ? words.unlockLine
+          : words.returnLabelLine,
     );
   // A promotion credit is part of what the customer says yes to, in the decision's amount.
   const credits = decision.actions
     .filter((a) => a.kind === "credit_promotion" && Number(a.params.amount) > 0 && a.params.currency)
-    .map(
-      (a) =>
-        `• We credit ${formatMoney(Number(a.params.amount), String(a.params.currency))} for the ${String(
-          a.params.promoCode ?? "",
-        )} promotion you never got.`,
+    .map((a) =>
+      words.promotionCreditLine(
+        { amount: Number(a.params.amount), currency: String(a.params.currency) },
+        String(a.params.promoCode ?? ""),
+      ),
     );
-  return [`To confirm, here's what will happen:`, ...lines, ...new Set(actions), ...credits].join("\n");
+  return [words.confirmIntro, ...lines, ...new Set(actions), ...credits].join("\n");
 }

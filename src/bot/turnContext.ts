@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { AuditKind } from "../domain/auditEntry.js";
 import type { Coverage, Customer } from "../domain/customer.js";
 import type { Decision, DecisionContext, Obligation, Stage } from "../domain/decision.js";
+import type { Language } from "../domain/language.js";
 import type { Understanding } from "../domain/understanding.js";
 import { pendingBefore } from "../guardrails/index.js";
 import type { CompiledPolicy } from "../policies/compiledPolicy.js";
@@ -14,13 +15,12 @@ import { decide } from "../policies/decide.js";
 import type { BotMessage } from "./botReply.js";
 import type { ConversationState } from "./conversationState.js";
 import type { ConversationDeps } from "./ports.js";
+import type { PendingAudit, StageResult } from "./stageResult.js";
+import { type Words, wordsFor } from "./words/index.js";
 
-export interface PendingAudit {
-  kind: AuditKind;
-  data: Record<string, unknown>;
-}
+export type { PendingAudit };
 
-export class Turn {
+export class TurnContext {
   readonly out: BotMessage[] = [];
   readonly audit: PendingAudit[] = [];
   customer: Customer | undefined;
@@ -39,6 +39,16 @@ export class Turn {
     readonly coverage: Coverage,
   ) {}
 
+  /** The language the bot answers in, as chosen so far in this conversation. */
+  get language(): Language {
+    return this.state.language ?? "en";
+  }
+
+  /** The bot's words in the conversation's language. */
+  get words(): Words {
+    return wordsFor(this.state.language);
+  }
+
   say(message: BotMessage): void {
     this.out.push(message);
     const current = this.decisionIfCurrent();
@@ -56,6 +66,17 @@ export class Turn {
 
   record(kind: AuditKind, data: Record<string, unknown>): void {
     this.audit.push({ kind, data });
+  }
+
+  /**
+   * Applies what a stage produced, the one place a `StageResult` reaches the turn: its replies
+   * are said (each under the decision as it stands now), its audit records kept, then its state
+   * changes made.
+   */
+  apply(result: StageResult): void {
+    for (const m of result.replies) this.say(m);
+    for (const a of result.audit ?? []) this.audit.push(a);
+    if (result.state) Object.assign(this.state, result.state);
   }
 
   /**
@@ -78,7 +99,12 @@ export class Turn {
     if (this.decided && sameInputs(this.decided.from, from)) return this.decided.decision;
     const decision = decide(
       from.policy,
-      { customer: from.customer, coverage: this.coverage, conversation: from.conversation },
+      {
+        customer: from.customer,
+        coverage: this.coverage,
+        conversation: from.conversation,
+        language: from.language,
+      },
       this.now,
     );
     this.decided = { decision, from };
@@ -93,7 +119,12 @@ export class Turn {
 
   /** What `decide` reads besides the coverage and the clock (both fixed for the turn). */
   private inputs(customer: Customer): DecisionInputs {
-    return { policy: this.deps.policy(), customer, conversation: this.conversationFacts() };
+    return {
+      policy: this.deps.policy(),
+      customer,
+      conversation: this.conversationFacts(),
+      language: this.language,
+    };
   }
 
   /** A copy (arrays too), so a fact changed in place later is seen as a change. */
@@ -121,6 +152,7 @@ interface DecisionInputs {
   policy: CompiledPolicy;
   customer: Customer;
   conversation: ConversationFacts;
+  language: Language;
 }
 
 /**
@@ -129,6 +161,9 @@ interface DecisionInputs {
  */
 function sameInputs(a: DecisionInputs, b: DecisionInputs): boolean {
   return (
-    a.policy === b.policy && a.customer === b.customer && isDeepStrictEqual(a.conversation, b.conversation)
+    a.policy === b.policy &&
+    a.customer === b.customer &&
+    a.language === b.language &&
+    isDeepStrictEqual(a.conversation, b.conversation)
   );
 }
