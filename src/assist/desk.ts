@@ -5,6 +5,7 @@
  *
  * This file is the contract the transports code against; `assistDesk.ts` implements it.
  */
+import type { HandoverRecord } from "../domain/handover.js";
 import type { AssistUtterance } from "./utterance.js";
 import type { Alert, AssistView } from "./view.js";
 
@@ -34,6 +35,12 @@ export type ViewListener = (view: AssistView) => void;
 export interface AssistDesk {
   /** Opens (or returns) a session; `customerId` may come later with `attachCustomer`. */
   open(o: { sessionId: string; customerId?: string; agent?: AgentRef; source: string }): Promise<AssistView>;
+  /**
+   * Opens the session of a bot hand-over by itself: the whole conversation, the bot's decision
+   * and ledger (what the bot said is ticked as "bot"). The session id is the bot conversation's id.
+   * Wired in src/app.ts: `bot.handover.onHandover((r) => desk.openFromHandover(r))`.
+   */
+  openFromHandover(record: HandoverRecord): Promise<AssistView>;
   /** Sets the account of a session opened without one (`customer <account>`); throws AssistError when unknown. */
   attachCustomer(sessionId: string, customerId: string, agent: AgentRef): Promise<AssistView>;
   /** One utterance (partial or final); opens the session when it is new. */

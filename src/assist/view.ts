@@ -18,6 +18,8 @@ export const UtteranceRef = z.strictObject({
   text: z.string(),
   at: IsoDateTime,
   final: z.boolean(),
+  /** Said by the bot before the hand-over (shown as the agent's side, never checked again). */
+  bot: z.literal(true).optional(),
 });
 export type UtteranceRef = z.infer<typeof UtteranceRef>;
 
@@ -87,6 +89,8 @@ export const HistoryCard = z.strictObject({
   /** e.g. "6 years 2 months"; plus recognition that needs no sign-up. */
   tenure: z.string(),
   recognition: z.string().optional(),
+  /** How to approach this customer: each vulnerability on record, in plain words (no detail beyond the flag). */
+  care: z.array(z.string()).optional(),
   services: z.array(
     z.strictObject({ id: z.string(), kind: z.string(), plan: z.string(), status: z.string() }),
   ),

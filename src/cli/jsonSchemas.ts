@@ -4,6 +4,8 @@
  * a test fails when the committed copies are out of date.
  */
 import { z } from "zod";
+import { AssistView } from "../assist/view.js";
+import { DemoCall } from "../channels/assist/demoCalls.js";
 import { CustomerFile } from "../domain/customerFile.js";
 import { PolicyCasesFile } from "../policies/cases/casesSchema.js";
 import { PolicyPackFile } from "../policies/schema.js";
@@ -12,6 +14,9 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   "customer-file.schema.json": CustomerFile,
   "policy-pack.schema.json": PolicyPackFile,
   "policy-cases.schema.json": PolicyCasesFile,
+  /** What GET /api/assist/sessions/{id} and the assist event streams serve (docs/assist.md). */
+  "assist-view.schema.json": AssistView,
+  "assist-demo-call.schema.json": DemoCall,
 };
 
 export function jsonSchemaOf(schema: z.ZodType, id: string): object {

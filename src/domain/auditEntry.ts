@@ -31,6 +31,20 @@ export const AuditKind = z.enum([
   "identity_cooldown",
   /** The rules were unsure of a message and an LLM was asked: the labels taken, or why none were (never the text). */
   "understanding",
+  /**
+   * Agent assist (conversation `assist:<sessionId>`; `data.assist` names the action; ids only,
+   * never the words said). A session opened, attached to an account, opened from a bot
+   * hand-over, or ended.
+   */
+  "assist_session",
+  /** A checklist item discharged: by the agent's words (`by: "speech"`) or ticked by hand (`by: "hand"`). */
+  "assist_tick",
+  /** An alert raised on the agent's words (its id, kind and rule). */
+  "assist_alert",
+  /** An alert dismissed by an agent. */
+  "assist_dismiss",
+  /** A draft checked before it was said (the rules it broke). */
+  "assist_check",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

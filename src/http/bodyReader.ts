@@ -11,6 +11,10 @@
  * Nothing is written to disk. A refused request is answered with `Connection: close`, so the
  * rest of an oversized upload is not read either. GET, HEAD, DELETE and OPTIONS bodies are
  * never read (no route takes one).
+ *
+ * The routes listed in `formPaths` (Twilio's callbacks) also accept
+ * `application/x-www-form-urlencoded`, within the same limits: `req.body` is then a `FormParams`
+ * holding every name-value pair as sent (the Twilio signature covers them all).
  */
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
@@ -21,7 +25,23 @@ export interface BodyLimits {
   maxBytes: number;
   /** Deepest nesting of objects and arrays accepted. */
   maxDepth: number;
+  /** Paths that also accept a form-encoded body (parsed to `FormParams`). */
+  formPaths?: ReadonlySet<string>;
 }
+
+/** A form-encoded body: every pair in the order sent, repeated names included. */
+export class FormParams {
+  constructor(readonly pairs: readonly (readonly [string, string])[]) {}
+
+  /** The first value of each name. */
+  first(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of this.pairs) if (!Object.hasOwn(out, k)) out[k] = v;
+    return out;
+  }
+}
+
+const FORM = "application/x-www-form-urlencoded";
 
 export class BodyError extends Error {
   constructor(
@@ -69,13 +89,15 @@ export async function readBody(req: Request, limits: BodyLimits): Promise<unknow
     .split(";")[0]!
     .trim()
     .toLowerCase();
-  if (!isJson(type))
+  const form = type === FORM && limits.formPaths?.has(req.path()) === true;
+  if (!isJson(type) && !form)
     throw new BodyError(
       415,
       "UnsupportedMediaType",
       `expected Content-Type: application/json, got ${type ? JSON.stringify(type.slice(0, 80)) : "none"}`,
     );
   const text = await readDecoded(req, limits.maxBytes);
+  if (form) return new FormParams([...new URLSearchParams(text)]);
   if (text.trim() === "") return undefined;
   const depth = nestingDepth(text, limits.maxDepth);
   if (depth > limits.maxDepth)

@@ -18,11 +18,14 @@ import type { Logger } from "../../domain/logger.js";
 import { CheckedActivityAdapter } from "./checkedActivityAdapter.js";
 import { devServiceUrlProblem } from "./devServiceUrls.js";
 import { ReusedClientsAuthentication } from "./reusedClientsAuthentication.js";
+import { createTeamsAssist, type TeamsAssist, type TeamsAssistOptions } from "./teamsAssist.js";
 
 export interface BotFrameworkEndpoint {
   /** False in development mode (no MicrosoftAppId): requests are not authenticated. */
   readonly authenticated: boolean;
   process(req: Request, res: Response): Promise<void>;
+  /** Agent assist for the listed Teams agents (teamsAssist.ts); undefined when none are listed. */
+  readonly assist: TeamsAssist | undefined;
 }
 
 export interface BotFrameworkEndpointOptions {
@@ -30,6 +33,8 @@ export interface BotFrameworkEndpointOptions {
   devServiceUrls?: readonly string[];
   /** Development mode: how long a reply POST to the serviceUrl may take. */
   devReplyTimeoutMs?: number;
+  /** Agent assist: activities from these agents go to the desk, never to the customer bot. */
+  assist?: TeamsAssistOptions;
 }
 
 const SORRY =
@@ -79,7 +84,11 @@ export function createBotFrameworkEndpoint(
     }
   };
 
+  const assist = options.assist
+    ? createTeamsAssist(adapter, config?.appId ?? "", options.assist, logger)
+    : undefined;
   const logic = async (context: TurnContext): Promise<void> => {
+    if (assist && (await assist.handle(context))) return;
     const activity = context.activity;
     const replies = await respondToActivity(engine, activity, {
       conversationId: engineConversationId(activity.channelId, activity.conversation.id),
@@ -94,6 +103,7 @@ export function createBotFrameworkEndpoint(
 
   return {
     authenticated: config !== undefined,
+    assist,
     async process(req, res) {
       if (config && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ""))) {
         // botbuilder would refuse it too, but only after authenticating a token that is not there.

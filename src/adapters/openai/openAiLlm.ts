@@ -17,9 +17,20 @@ import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from "openai/resources/chat/completions/completions";
-import type { Llm, LlmRephraseRequest, LlmUnderstanding, LlmUnderstandRequest } from "../../domain/llm.js";
+import type {
+  Llm,
+  LlmRephraseRequest,
+  LlmSummary,
+  LlmSummaryRequest,
+  LlmToneRequest,
+  LlmToneVerdict,
+  LlmUnderstanding,
+  LlmUnderstandRequest,
+} from "../../domain/llm.js";
 import { LlmError } from "../../domain/llmError.js";
 import { rephraseInstructions, understandInstructions } from "./prompts.js";
+import { parseSummary, SUMMARY_FORMAT, summaryInput, summaryInstructions } from "./summaryFormat.js";
+import { parseToneVerdict, TONE_VERDICT_FORMAT, toneJudgeInstructions } from "./toneVerdictFormat.js";
 import { parseUnderstanding, UNDERSTANDING_FORMAT } from "./understandingFormat.js";
 
 export interface OpenAiLlmOptions {
@@ -79,6 +90,38 @@ export class OpenAiLlm implements Llm {
       signal,
     );
     return unquote(contentOf(completion).trim());
+  }
+
+  /** The LLM judge of agent speech: tone problems with exact quotes (toneVerdictFormat.ts). */
+  async judgeTone(request: LlmToneRequest, signal: AbortSignal): Promise<LlmToneVerdict> {
+    const completion = await this.#complete(
+      {
+        model: this.model,
+        messages: [
+          { role: "system", content: toneJudgeInstructions(request) },
+          { role: "user", content: request.text },
+        ],
+        response_format: TONE_VERDICT_FORMAT,
+      },
+      signal,
+    );
+    return parseToneVerdict(contentOf(completion));
+  }
+
+  /** A short summary of the customer's history and the call so far (summaryFormat.ts). */
+  async summarise(request: LlmSummaryRequest, signal: AbortSignal): Promise<LlmSummary> {
+    const completion = await this.#complete(
+      {
+        model: this.model,
+        messages: [
+          { role: "system", content: summaryInstructions(request) },
+          { role: "user", content: summaryInput(request) },
+        ],
+        response_format: SUMMARY_FORMAT,
+      },
+      signal,
+    );
+    return parseSummary(contentOf(completion));
   }
 
   async #complete(

@@ -76,7 +76,8 @@ function fromWire(w: UnderstandingWire): LlmUnderstanding {
   return out;
 }
 
-function stripCodeFence(content: string): string {
+/** The JSON inside a Markdown code fence, which some compatible servers add; otherwise the content. */
+export function stripCodeFence(content: string): string {
   const m = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/.exec(content);
   return m?.[1] ?? content;
 }

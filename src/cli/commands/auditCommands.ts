@@ -1,21 +1,32 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { JsonlAuditLog } from "../../adapters/files/jsonlAuditLog.js";
+import { openPostgresAuditLog } from "../../adapters/postgres/pgAuditLog.js";
 import { loadConfig } from "../../config.js";
-import { StoreError } from "../../domain/ports.js";
+import { ConfigError } from "../../domain/configError.js";
+import { silentLogger } from "../../domain/logger.js";
+import { type AuditLog, StoreError } from "../../domain/ports.js";
 import { CliError } from "../cliError.js";
+import { auditShowLine } from "./auditShowLine.js";
 
 /**
- * Opens the embedded store's audit log for reading; works while the server runs. The key is the
- * server's: FAIREXIT_AUDIT_KEY, else FAIREXIT_SECRET, else the data folder's generated secret.
+ * Opens the audit log for reading; works while the server runs. With DATABASE_URL it is the
+ * PostgreSQL trail every instance writes (named by host and database, never the password);
+ * otherwise the embedded store's file. The key is the server's: FAIREXIT_AUDIT_KEY, else
+ * FAIREXIT_SECRET, else the data folder's generated secret.
  */
-async function openAudit() {
+async function openAudit(): Promise<{ file: string; log: AuditLog; close(): Promise<void> }> {
   const config = loadConfig();
-  const file = join(config.dataDir, "audit.jsonl");
   try {
-    return { file, log: await JsonlAuditLog.open(file, { key: config.auditKey, readOnly: true }) };
+    if (config.database) {
+      const pg = await openPostgresAuditLog(config.database.url, config.auditKey ?? "", silentLogger);
+      return { file: pg.where, log: pg.log, close: pg.close };
+    }
+    const file = join(config.dataDir, "audit.jsonl");
+    const log = await JsonlAuditLog.open(file, { key: config.auditKey, readOnly: true });
+    return { file, log, close: async () => {} };
   } catch (e) {
-    if (e instanceof StoreError) throw new CliError(e.message, 1);
+    if (e instanceof StoreError || e instanceof ConfigError) throw new CliError(e.message, 1);
     throw e;
   }
 }
@@ -33,9 +44,15 @@ export function registerAuditCommands(program: Command): void {
     )
     .action(async (opts: { checkpoint?: string }) => {
       const checkpoint = opts.checkpoint === undefined ? undefined : parseCheckpoint(opts.checkpoint);
-      const { file, log } = await openAudit();
-      const problems = await log.verify();
-      const entries = await log.read();
+      const { file, log, close } = await openAudit();
+      let problems: Awaited<ReturnType<AuditLog["verify"]>>;
+      let entries: Awaited<ReturnType<AuditLog["read"]>>;
+      try {
+        problems = await log.verify();
+        entries = await log.read();
+      } finally {
+        await close();
+      }
       if (checkpoint) {
         const at = entries.find((e) => e.seq === checkpoint.seq);
         if (!at || at.hash !== checkpoint.hash)
@@ -64,15 +81,10 @@ export function registerAuditCommands(program: Command): void {
     .argument("<conversation>", "conversation id")
     .option("--json", "print JSON lines instead of text")
     .action(async (conversationId: string, opts: { json?: boolean }) => {
-      const { log } = await openAudit();
-      const entries = await log.read({ conversationId });
+      const { log, close } = await openAudit();
+      const entries = await log.read({ conversationId }).finally(close);
       if (entries.length === 0) throw new CliError(`no audit entries for conversation ${conversationId}`);
-      for (const e of entries)
-        process.stdout.write(
-          opts.json
-            ? `${JSON.stringify(e)}\n`
-            : `#${e.seq}  ${e.at}  ${e.kind.padEnd(12)} ${JSON.stringify(e.data)}\n`,
-        );
+      for (const e of entries) process.stdout.write(opts.json ? `${JSON.stringify(e)}\n` : auditShowLine(e));
     });
 }
 

@@ -9,6 +9,7 @@ import type { KnownText } from "./finding.js";
 import { LEXICON, LEXICON_KEYS } from "./lexiconSieve.js";
 import { compilePhrase, guardPhrase } from "./phrase.js";
 import { Sieve } from "./sieve.js";
+import type { CompiledSpeech, SpeechDefinition } from "./speechSchema.js";
 import type { ToneException, TonePattern, UtteranceSpeaker } from "./toneEntries.js";
 
 export interface CompiledPhrase {
@@ -108,6 +109,13 @@ export interface CompiledTone {
   readonly knownTexts: Map<string, KnownText>;
   /** @internal what `compileTone(section, source, base)` extends. */
   readonly definition: readonly CategoryDefinition[];
+  /**
+   * Patterns over lemmas for free speech (`tone.speech`, speechSchema.ts), matched by the
+   * speech checker (`checkSpeech` in src/guardrails), not by `checkUtterance`.
+   */
+  readonly speech: CompiledSpeech;
+  /** @internal the merged sets and patterns a later pack's `speech:` extends. */
+  readonly speechDefinition: SpeechDefinition;
 }
 
 const alternation = (sources: string[]): string => sources.map((s) => `(?:${s})`).join("|");

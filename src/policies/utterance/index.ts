@@ -3,8 +3,11 @@
  * contradictions with the Decision, for bot messages before they are sent and for agent
  * speech in the assist card.
  */
+
+export { checkSpeechWith, type SpeechContext, speechFindings } from "./checkSpeech.js";
 export { checkUtterance, type UtteranceContext } from "./checkUtterance.js";
 export type { Finding } from "./finding.js";
+export type { Lemmatiser, SpeechSentence, SpeechToken } from "./speechMatch.js";
 export {
   type CompiledTone,
   compileDefaultTone,

@@ -49,6 +49,7 @@ import {
   sieveTone,
 } from "./compiledTone.js";
 import { compilePhrase, hasUpperCaseLiteral } from "./phrase.js";
+import { compileSpeech, SpeechSection } from "./speechSchema.js";
 import { CategoryId, Lang, ToneException, TonePattern, UtteranceSpeaker } from "./toneEntries.js";
 
 export type { CompiledCategory, CompiledPattern, CompiledPhrase, CompiledTone } from "./compiledTone.js";
@@ -67,9 +68,11 @@ export const ToneCategory = z.strictObject({
 });
 
 /** The `tone:` section of a policy pack. */
-export const ToneSection = z.strictObject({ categories: z.array(ToneCategory) }).meta({
-  description: "Language never used with a cancelling customer; see src/policies/utterance/toneSchema.ts.",
-});
+export const ToneSection = z
+  .strictObject({ categories: z.array(ToneCategory), speech: SpeechSection.optional() })
+  .meta({
+    description: "Language never used with a cancelling customer; see src/policies/utterance/toneSchema.ts.",
+  });
 export type ToneSection = z.output<typeof ToneSection>;
 export type ToneCategory = z.output<typeof ToneCategory>;
 
@@ -201,6 +204,13 @@ export function compileTone(
     }
     checkEntries(cat, (path, ruleId, message) => report(at(...path), ruleId, message));
   }
+  const speech = compileSpeech(
+    base?.speechDefinition,
+    parsed.data.speech,
+    source.file,
+    new Set(definitions.keys()),
+    (path, ruleId, message) => report(path, ruleId, message),
+  );
   if (errors.length > 0) return errors;
 
   const compiled = [...definitions.values()].map(compileCategory);
@@ -213,6 +223,8 @@ export function compileTone(
     files: [...(base?.files ?? []), source.file],
     knownTexts: new Map(),
     definition: [...definitions.values()],
+    speech: speech.speech,
+    speechDefinition: speech.definition,
   };
 }
 
