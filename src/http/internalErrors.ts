@@ -3,10 +3,14 @@
  * correlation id (also in the `X-Correlation-Id` header of every response), never the error's
  * own words (they name server paths: `StoreError: /…/conversations/…json`, `no valid policy
  * in /…`). The log line with the details carries the same id.
+ *
+ * A passing failure (the database restarting, a lost race that survived its retries: see
+ * src/domain/unavailable.ts) is a 503 with `Retry-After`, so clients and load balancers retry.
  */
 import { randomUUID } from "node:crypto";
 import type { Next, Request, Response, Server } from "restify";
 import type { Logger } from "../domain/logger.js";
+import { retryAfterOf } from "../domain/unavailable.js";
 
 export const CORRELATION_HEADER = "x-correlation-id";
 
@@ -26,12 +30,30 @@ export function handleInternalErrors(server: Server, logger: Logger): void {
     // restify's own 4xx (no route, wrong method): their messages name only the request.
     if (typeof status === "number" && status < 500) return next();
     const correlationId = correlationIdOf(res);
+    const retryAfter = retryAfterOf(err);
+    if (retryAfter !== undefined) {
+      logger.warn(
+        { correlationId, method: req.method, path: req.path(), err: errorText(err), retryAfter },
+        "request failed for now: answered 503 with Retry-After",
+      );
+      if (!res.headersSent) {
+        res.header("retry-after", String(retryAfter));
+        res.send(503, {
+          error: {
+            code: "ServiceUnavailable",
+            message: `We cannot answer this right now; please try again in ${retryAfter} s.`,
+            correlationId,
+          },
+        });
+      }
+      return next();
+    }
     logger.error(
       {
         correlationId,
         method: req.method,
         path: req.path(),
-        err: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        err: errorText(err),
       },
       "request failed",
     );
@@ -45,4 +67,8 @@ export function handleInternalErrors(server: Server, logger: Logger): void {
       });
     return next();
   });
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
