@@ -17,9 +17,22 @@ import { createLogger } from "./adapters/logging/pinoLogger.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
 import { MemoryHandover } from "./adapters/memory/memoryHandover.js";
 import { openMemoryStore } from "./adapters/memory/memoryStore.js";
+import { meteredAuditLog, meteredConversations, meteredDesk } from "./adapters/metrics/meteredParts.js";
+import { prometheusMetrics } from "./adapters/metrics/prometheusMetrics.js";
 import { openAiLlmFrom } from "./adapters/openai/openAiLlm.js";
 import { policyFolderSource } from "./adapters/policyFolder/policyFolder.js";
+import { readSpeechModelFile } from "./adapters/policyFolder/speechModelFile.js";
+import { listenForAssistChanges } from "./adapters/postgres/assistNotifications.js";
+import type { Database } from "./adapters/postgres/database.js";
+import { databaseReadiness } from "./adapters/postgres/databaseReadiness.js";
+import { PgAssistSessions } from "./adapters/postgres/pgAssistSessions.js";
+import { pgBotTables } from "./adapters/postgres/pgBotTables.js";
+import { databaseOf, openPostgresStore } from "./adapters/postgres/pgStore.js";
+import { sharedAssistDesk } from "./adapters/postgres/sharedAssistDesk.js";
+import { createSlackAssist, type SlackAssist } from "./adapters/slack/slackAssist.js";
 import { WebhookNotifier, WebhookOperations } from "./adapters/webhook/webhookOperations.js";
+import { createAssistDesk } from "./assist/assistDesk.js";
+import type { AssistDesk } from "./assist/desk.js";
 import { AuditTrail } from "./audit/auditTrail.js";
 import { ConversationEngine } from "./bot/conversationEngine.js";
 import { understand } from "./bot/understanding/understand.js";
@@ -29,6 +42,7 @@ import type { Config } from "./config.js";
 import { clockStartingAt, systemClock } from "./domain/clock.js";
 import type { ObservableHandover } from "./domain/handover.js";
 import type { Logger } from "./domain/logger.js";
+import type { Metrics, MetricsExposition } from "./domain/metrics.js";
 import type { Clock, CustomerStore, Store } from "./domain/ports.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
@@ -47,11 +61,17 @@ export interface App {
   policies: PolicyHolder;
   bot: BotAdapters;
   engine: ConversationEngine;
+  /** Agent assist: live sessions, checklist, alerts, next thing to say, history (src/assist). */
+  assist: AssistDesk;
+  /** Agent assist in Slack (POST /slack/events); undefined when SLACK_* is not configured. */
+  slack: SlackAssist | undefined;
   /** POST /api/messages (Bot Framework channels, Teams, the Emulator). */
   botFramework: BotFrameworkEndpoint;
   /** FairExit's own Direct Line endpoint, for Web Chat without a cloud service. */
   directLine: { conversations: DirectLineConversations; tokens: DirectLineTokens };
   readiness: ReadinessCheck[];
+  /** Turns, decisions, hand-overs, outbox, assist latency: GET /metrics (Prometheus text). */
+  metrics: Metrics & MetricsExposition;
   /** Delivers due outbox items (scheduled messages, retries) every `everyMs`; returns a stop function. */
   startDispatcher(everyMs?: number): () => void;
   close(): Promise<void>;
@@ -65,6 +85,25 @@ export interface AppOverrides {
 
 /** Opens the store the configuration names; the embedded one is seeded from the demo data. */
 export async function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
+  if (config.database) {
+    const store = await openPostgresStore(config.database.url, {
+      auditKey: config.auditKey ?? "",
+      logger,
+      migrate: config.database.migrateAtStart,
+    });
+    for (const migration of store.migrated.applied)
+      logger.info({ migration, database: store.db.where }, "database migrated");
+    if ((await store.customers.count()) === 0) {
+      const demo = await readCustomerFile(config.demoData);
+      await store.customers.upsertMany(demo.customers);
+      await store.customers.setCoverage(demo.coverage);
+      logger.warn(
+        { database: store.db.where },
+        "PostgreSQL store had no customers: seeded from the demo data",
+      );
+    }
+    return store;
+  }
   if (config.store === "memory") {
     const store = openMemoryStore();
     const demo = await readCustomerFile(config.demoData);
@@ -100,6 +139,8 @@ export interface BotAdapterOptions {
   logger: Logger;
   /** Where embedded operations close credited disputes. */
   customers?: CustomerStore;
+  /** PostgreSQL (the store's pool): outbox, journal, notifications and hand-overs go there too. */
+  database?: Database;
 }
 
 /**
@@ -110,6 +151,7 @@ export interface BotAdapterOptions {
 export async function composeBotAdapters(o: BotAdapterOptions): Promise<BotAdapters> {
   const now = () => o.clock.now();
   const persistent = o.kind !== "memory";
+  const pg = o.database ? pgBotTables(o.database, now, o.logger) : undefined;
   const webhook = (url: string | undefined) =>
     url && o.webhookSecret ? { url, secret: o.webhookSecret } : undefined;
   const ops = webhook(o.operationsUrl);
@@ -117,25 +159,35 @@ export async function composeBotAdapters(o: BotAdapterOptions): Promise<BotAdapt
   const operations: Operations = ops
     ? new WebhookOperations(ops.url, { secret: ops.secret })
     : new EmbeddedOperations(
-        persistent
-          ? await JsonlOperationsJournal.open(join(o.dataDir, "operations.jsonl"))
-          : new MemoryOperationsJournal(),
+        pg
+          ? pg.journal
+          : persistent
+            ? await JsonlOperationsJournal.open(join(o.dataDir, "operations.jsonl"))
+            : new MemoryOperationsJournal(),
         now,
         o.secret,
         o.customers,
       );
   const notifier: Notifier = notify
     ? new WebhookNotifier(notify.url, { secret: notify.secret })
-    : persistent
-      ? await EmbeddedNotifier.open(join(o.dataDir, "notifications.jsonl"), now, o.logger)
-      : new MemoryNotifier(now);
+    : pg
+      ? pg.notifier
+      : persistent
+        ? await EmbeddedNotifier.open(join(o.dataDir, "notifications.jsonl"), now, o.logger)
+        : new MemoryNotifier(now);
   return {
-    outbox: persistent ? await openJsonlOutbox(join(o.dataDir, "outbox.jsonl")) : new MemoryOutboxStore(),
+    outbox: pg
+      ? pg.outbox
+      : persistent
+        ? await openJsonlOutbox(join(o.dataDir, "outbox.jsonl"))
+        : new MemoryOutboxStore(),
     operations,
     notifier,
-    handover: persistent
-      ? new JsonlHandover(join(o.dataDir, "handovers.jsonl"), o.logger)
-      : new MemoryHandover(),
+    handover: pg
+      ? pg.handover
+      : persistent
+        ? new JsonlHandover(join(o.dataDir, "handovers.jsonl"), o.logger)
+        : new MemoryHandover(),
   };
 }
 
@@ -175,30 +227,99 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...config,
     kind: store.kind,
     customers: store.customers,
+    database: databaseOf(store),
     secret,
     clock,
     logger,
   });
+  const currentPolicy = () => {
+    const p = policies.current();
+    if (!p) throw new Error(`no valid policy in ${config.policyDir}; see fairexit policy check`);
+    return p;
+  };
+  // Counted for GET /metrics: turns, decisions, hand-overs, outbox, assist latency.
+  const metrics = prometheusMetrics({ outbox: bot.outbox, now: () => clock.now() });
+  // One audit trail for the bot and assist: one chain, one masking salt.
+  const audit = new AuditTrail(meteredAuditLog(store.audit, metrics), clock, {
+    maskSalt: secret,
+    maskedFields: config.auditMaskedFields,
+  });
+  // One LLM port for the bot (understanding, rephrasing) and assist (judge, summary).
+  const llm = openAiLlmFrom(config.llm);
   const engine = new ConversationEngine({
-    store,
-    policy: () => {
-      const p = policies.current();
-      if (!p) throw new Error(`no valid policy in ${config.policyDir}; see fairexit policy check`);
-      return p;
+    store: {
+      kind: store.kind,
+      customers: store.customers,
+      conversations: meteredConversations(store.conversations, metrics),
+      audit: store.audit,
+      close: () => store.close(),
     },
+    policy: currentPolicy,
     clock,
     ...bot,
-    audit: new AuditTrail(store.audit, clock, { maskSalt: secret, maskedFields: config.auditMaskedFields }),
+    audit,
     understand,
-    llm: openAiLlmFrom(config.llm),
+    llm,
     llmBudgetMs: config.llm?.budgetMs,
     logger: logger.child({ component: "bot" }),
   });
+  const database = databaseOf(store);
+  // PostgreSQL: sessions shared by every instance, views changed elsewhere arrive by LISTEN/NOTIFY.
+  const assistSessions = database ? new PgAssistSessions(database) : undefined;
+  const speechModel = await readSpeechModelFile(config.policyDir);
+  const localDesk = createAssistDesk({
+    customers: store.customers,
+    policy: currentPolicy,
+    speechModel,
+    clock,
+    audit,
+    logger: logger.child({ component: "assist" }),
+    ...(assistSessions ? { sessions: assistSessions } : {}),
+    llm,
+  });
+  const shared =
+    database && assistSessions
+      ? sharedAssistDesk(localDesk, {
+          sessions: assistSessions,
+          customers: store.customers,
+          policy: currentPolicy,
+          speechModel,
+          clock,
+          logger: logger.child({ component: "assist" }),
+        })
+      : undefined;
+  const assist = meteredDesk(shared?.desk ?? localDesk, metrics);
+  const assistChanges =
+    database && shared
+      ? await listenForAssistChanges(
+          database,
+          (c) =>
+            void shared
+              .changed(c)
+              .catch((e) =>
+                logger.warn({ err: (e as Error).message }, "assist view from another instance not shown"),
+              ),
+          logger,
+        )
+      : undefined;
+  // A hand-over opens its assist session by itself, with the conversation, decision and ledger.
+  bot.handover.onHandover(() => metrics.handoverRequested());
+  bot.handover.onHandover((record) => {
+    assist
+      .openFromHandover(record)
+      .catch((e) => logger.error({ err: (e as Error).message }, "assist session for a hand-over not opened"));
+  });
+  const slack = config.slack
+    ? createSlackAssist(config.slack, { desk: assist, logger: logger.child({ component: "slack" }) })
+    : undefined;
   const botFramework = createBotFrameworkEndpoint(
     engine,
     config.botFramework,
     logger.child({ component: "botframework" }),
-    { devServiceUrls: config.devServiceUrls },
+    {
+      devServiceUrls: config.devServiceUrls,
+      assist: config.teamsAgents ? { desk: assist, agents: config.teamsAgents } : undefined,
+    },
   );
   if (!botFramework.authenticated)
     logger.warn(
@@ -217,6 +338,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     policies.readiness,
     outboxReadiness(bot.outbox),
   ];
+  if (database) readiness.push(databaseReadiness(database));
   return {
     config,
     logger,
@@ -225,9 +347,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     policies,
     bot,
     engine,
+    assist,
+    slack,
     botFramework,
     directLine,
     readiness,
+    metrics,
     startDispatcher(everyMs = 15_000) {
       // At once, not in 15 s: what a crash interrupted (a confirmed cancellation the
       // conversation does not show yet, actions not yet delivered) is finished first.
@@ -243,7 +368,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return () => clearInterval(timer);
     },
     async close() {
+      slack?.close();
+      botFramework.assist?.close();
       policies.close();
+      await assistChanges?.close();
       await store.close();
       logger.flush?.();
     },

@@ -76,6 +76,13 @@ const EnvSchema = z
     FAIREXIT_STORE: z.enum(["lowdb", "memory"], { error: "expected lowdb or memory" }).default("lowdb"),
     FAIREXIT_DATA_DIR: z.string().min(1).default("data/store"),
     FAIREXIT_DEMO_DATA: z.string().min(1).default("data/demo/customers.json"),
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: "expected a postgres:// URL, e.g. postgres://fairexit@db:5432/fairexit",
+      })
+      .optional(),
+    FAIREXIT_DB_MIGRATE: z.enum(["start", "manual"], { error: "expected start or manual" }).default("start"),
     FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
     FAIREXIT_CLOCK_START: z.iso
       .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
@@ -107,12 +114,57 @@ const EnvSchema = z
       .transform((v) => v.split(",").map((u) => u.trim()))
       .pipe(z.array(z.url({ protocol: /^https?$/, error: "expected http(s) URLs separated by commas" })))
       .optional(),
+    FAIREXIT_ASSIST_API_KEY: z.string().min(32, "expected at least 32 characters").optional(),
+    FAIREXIT_TWILIO_AUTH_TOKEN: z.string().min(16, "expected the Twilio account's auth token").optional(),
+    FAIREXIT_PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: "expected the public http(s) URL, e.g. https://assist.example.com",
+      })
+      .optional(),
     FAIREXIT_AUDIT_MASKED_FIELDS: z
       .string()
       .regex(
         /^[A-Za-z_][\w]*(,[A-Za-z_][\w]*)*$/,
         "expected field names separated by commas, e.g. email,phone",
       )
+      .optional(),
+    FAIREXIT_TEAMS_AGENTS: z
+      .string()
+      .regex(
+        /^[\w:.@-]+(,[\w:.@-]+)*$/,
+        "expected the agents' Microsoft Entra object ids (GUIDs) separated by commas",
+      )
+      .optional(),
+    SLACK_SIGNING_SECRET: z.string().min(16, "expected the Slack app's signing secret").optional(),
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-/, "expected a bot token starting with xoxb-")
+      .optional(),
+    SLACK_BOT_ID: z
+      .string()
+      .regex(/^B[A-Z0-9]+$/, "expected a bot id such as B0123ABCD")
+      .optional(),
+    SLACK_BOT_USER_ID: z
+      .string()
+      .regex(/^[UW][A-Z0-9]+$/, "expected a user id such as U0123ABCD")
+      .optional(),
+    SLACK_ASSIST_CHANNEL: z
+      .string()
+      .regex(/^[CGDU][A-Z0-9]+$/, "expected a channel id such as C0123ABCD (not a #name)")
+      .optional(),
+    SLACK_AGENT_USERS: z
+      .string()
+      .regex(/^[UW][A-Z0-9]+(,[UW][A-Z0-9]+)*$/, "expected Slack user ids separated by commas, e.g. U01,U02")
+      .optional(),
+    SLACK_UPDATES_PER_MINUTE: z.coerce
+      .number({ error: "expected a number of chat.update calls a minute" })
+      .int("expected a whole number of calls a minute")
+      .min(1, "expected at least 1 a minute")
+      .max(100, "expected at most 100 a minute (Slack's Tier 3 is about 50)")
+      .default(45),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: "expected an http(s) URL ending in /api/" })
       .optional(),
   })
   .extend(LlmEnv.shape);
@@ -121,6 +173,12 @@ export interface Config {
   port: number;
   host: string;
   store: "lowdb" | "memory";
+  /**
+   * PostgreSQL, for several instances (DATABASE_URL; it replaces FAIREXIT_STORE when set). The
+   * URL holds the password: never log it. `migrateAtStart`: apply missing migrations at start
+   * (FAIREXIT_DB_MIGRATE=start) or refuse an unmigrated database (manual: `fairexit db migrate`).
+   */
+  database: { url: string; migrateAtStart: boolean } | undefined;
   dataDir: string;
   demoData: string;
   policyDir: string;
@@ -148,6 +206,13 @@ export interface Config {
   /** The optional LLM (holds the API key: never log it). Undefined = rules and templates only. */
   llm: LlmConfig | undefined;
   /**
+   * Teams users whose messages go to agent assist instead of the customer bot: Microsoft Entra
+   * object ids (activity.from.aadObjectId), or channel user ids in the Emulator. Undefined = none.
+   */
+  teamsAgents: string[] | undefined;
+  /** Agent assist in Slack (docs/slack.md); undefined = Slack is off. Holds secrets: never log it. */
+  slack: SlackConfig | undefined;
+  /**
    * The Azure Bot registration /api/messages authenticates against. Undefined = development
    * mode: no authentication (Bot Framework Emulator, local tests), announced loudly at start.
    */
@@ -165,6 +230,17 @@ export interface Config {
   rateLimits: { perClient: number; perConversation: number; tokensPerClient: number };
   /** Development mode of /api/messages: service URLs besides loopback that replies may go to. */
   devServiceUrls: string[];
+  /** Agent assist's HTTP transcript sources (docs/assist.md). */
+  assistHttp: AssistHttpConfig;
+}
+
+export interface AssistHttpConfig {
+  /** Bearer key of the transcript and view routes; undefined = those routes refuse API callers (503). Never log it. */
+  apiKey: string | undefined;
+  /** Verifies X-Twilio-Signature; undefined = POST /api/assist/twilio answers 503. Never log it. */
+  twilioAuthToken: string | undefined;
+  /** The origin callers see (behind a proxy), for the Twilio signature and the console's login link. */
+  publicUrl: string | undefined;
 }
 
 export interface BotFrameworkConfig {
@@ -176,7 +252,7 @@ export interface BotFrameworkConfig {
 }
 
 /** Variables whose values are credentials: an error names their length, never their value. */
-const CREDENTIAL = /SECRET|PASSWORD|TOKEN|_KEY$/;
+const CREDENTIAL = /SECRET|PASSWORD|TOKEN|_KEY$|^DATABASE_URL$/;
 
 /** A bad value as an error shows it: credentials by length only, since errors reach logs and terminals. */
 function shown(variable: string, value: string | undefined): string {
@@ -197,6 +273,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   if (e.NODE_ENV === "production") checkProductionSecret(e.FAIREXIT_SECRET);
+  if (e.DATABASE_URL && !e.FAIREXIT_SECRET)
+    throw new ConfigError(
+      "FAIREXIT_SECRET",
+      "required when DATABASE_URL is set: every instance must sign tokens and key the audit chain with the same secret",
+    );
   if ((e.FAIREXIT_OPERATIONS_URL || e.FAIREXIT_NOTIFY_URL) && !e.FAIREXIT_WEBHOOK_SECRET)
     throw new ConfigError(
       "FAIREXIT_WEBHOOK_SECRET",
@@ -213,9 +294,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       tokensPerClient: e.FAIREXIT_RATE_LIMIT_TOKENS_PER_CLIENT,
     },
     devServiceUrls: e.FAIREXIT_DEV_SERVICE_URLS ?? [],
+    assistHttp: {
+      apiKey: e.FAIREXIT_ASSIST_API_KEY,
+      twilioAuthToken: e.FAIREXIT_TWILIO_AUTH_TOKEN,
+      publicUrl: e.FAIREXIT_PUBLIC_URL?.replace(/\/+$/, ""),
+    },
     port: e.PORT,
     host: e.HOST,
     store: e.FAIREXIT_STORE,
+    database: e.DATABASE_URL
+      ? { url: e.DATABASE_URL, migrateAtStart: e.FAIREXIT_DB_MIGRATE === "start" }
+      : undefined,
     dataDir: resolve(cwd, e.FAIREXIT_DATA_DIR),
     demoData: resolve(cwd, e.FAIREXIT_DEMO_DATA),
     policyDir: resolve(cwd, e.FAIREXIT_POLICY_DIR),
@@ -229,6 +318,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookSecret: e.FAIREXIT_WEBHOOK_SECRET,
     auditMaskedFields: e.FAIREXIT_AUDIT_MASKED_FIELDS?.split(","),
     llm: llmConfigFrom(e),
+    slack: slackFrom(e),
+    teamsAgents: e.FAIREXIT_TEAMS_AGENTS?.split(","),
   };
 }
 
@@ -262,5 +353,35 @@ function botFrameworkFrom(e: z.infer<typeof EnvSchema>): BotFrameworkConfig | un
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
     tenantId: e.MicrosoftAppTenantId,
+  };
+}
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  botId: string | undefined;
+  botUserId: string | undefined;
+  assistChannel: string | undefined;
+  agents: string[] | undefined;
+  updatesPerMinute: number;
+  apiUrl: string | undefined;
+}
+
+/** Slack is on when both its signing secret and bot token are set; one without the other is a mistake. */
+function slackFrom(e: z.infer<typeof EnvSchema>): SlackConfig | undefined {
+  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) return undefined;
+  if (!e.SLACK_SIGNING_SECRET)
+    throw new ConfigError("SLACK_SIGNING_SECRET", "required when SLACK_BOT_TOKEN is set");
+  if (!e.SLACK_BOT_TOKEN)
+    throw new ConfigError("SLACK_BOT_TOKEN", "required when SLACK_SIGNING_SECRET is set");
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    botId: e.SLACK_BOT_ID,
+    botUserId: e.SLACK_BOT_USER_ID,
+    assistChannel: e.SLACK_ASSIST_CHANNEL,
+    agents: e.SLACK_AGENT_USERS?.split(","),
+    updatesPerMinute: e.SLACK_UPDATES_PER_MINUTE,
+    apiUrl: e.SLACK_API_URL,
   };
 }

@@ -16,7 +16,16 @@ import { cyclesIn, type Import, importsUnder, sourceFiles, specifiersIn } from "
 import { layerOf, layerProblems, readLayerTable } from "./support/layerRules.js";
 import { repoRoot } from "./support/runFairexit.js";
 
-const SDKS = [/^botbuilder/, /^botframework-/, /^openai$/, /^@microsoft\//, /^lowdb/, /^pino$/, /^@slack\//];
+const SDKS = [
+  /^botbuilder/,
+  /^botframework-/,
+  /^openai$/,
+  /^@microsoft\//,
+  /^lowdb/,
+  /^pino$/,
+  /^@slack\//,
+  /^pg$/,
+];
 
 /**
  * Imports that break a layer rule today and are being removed under issue 15 (#15), each with

@@ -7,9 +7,11 @@ import { ConfigError } from "../domain/configError.js";
 import { StoreError } from "../domain/ports.js";
 import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";
+import { registerAgentLinkCommand } from "./commands/agentLinkCommand.js";
 import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerChatCommand } from "./commands/chatCommand.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
+import { registerDbCommands } from "./commands/dbCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerOutboxCommand } from "./commands/outboxCommand.js";
 import { registerPolicyCommands } from "./commands/policyCommands.js";
@@ -24,7 +26,9 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerStartCommand(program);
+  registerAgentLinkCommand(program);
   registerDataCommands(program);
+  registerDbCommands(program);
   registerPolicyCommands(program);
   registerImportCommand(program);
   registerSchemaCommand(program);

@@ -6,6 +6,9 @@
 import type { AddressInfo } from "node:net";
 import restify from "restify";
 import type { App } from "../app.js";
+import type { AgentLogins } from "./agentLogin.js";
+import { agentLoginLink, agentLoginsFor, registerAssistRoutes, TWILIO_PATH } from "./assistRoutes.js";
+import { closeStreamsOf } from "./assistStream.js";
 import { readJsonBody } from "./bodyReader.js";
 import { registerDirectLineRoutes } from "./directLineRoutes.js";
 import { registerHealthRoutes } from "./healthRoutes.js";
@@ -17,13 +20,20 @@ import { registerWebChatRoutes } from "./webChatRoutes.js";
 export interface RunningServer {
   url: string;
   server: restify.Server;
+  /** A fresh one-time login link to the agent console (/agent). */
+  agentLoginLink(): string;
   close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** The agent console's logins; default: keyed with FAIREXIT_SECRET, else a per-process key. */
+  agentLogins?: AgentLogins;
 }
 
 /** Every request body, raw and decoded; a Direct Line activity has its own, smaller limit. */
 export const BODY_LIMITS = { maxBytes: 256 * 1024, maxDepth: 32 };
 
-export function buildServer(app: App): restify.Server {
+export function buildServer(app: App, options: ServerOptions = {}): restify.Server {
   const log = app.logger.child({ component: "http" });
   const server = restify.createServer({
     name: "fairexit",
@@ -31,12 +41,18 @@ export function buildServer(app: App): restify.Server {
     log: restifyLog(log),
   });
   handleInternalErrors(server, log);
+  // Slack signs the raw body (form or JSON): POST /slack/events is taken before the JSON reader.
+  if (app.slack) server.pre(app.slack.preHandler);
   server.use(restify.plugins.queryParser());
-  server.use(readJsonBody(BODY_LIMITS));
+  server.use(readJsonBody({ ...BODY_LIMITS, formPaths: new Set([TWILIO_PATH]) }));
 
   const limits = new RateLimits(app.config.rateLimits);
   const clientOf = (req: restify.Request) => clientAddress(req, app.config.trustProxy);
-  registerHealthRoutes(server, { readiness: app.readiness, adminToken: app.config.adminToken });
+  registerHealthRoutes(server, {
+    readiness: app.readiness,
+    adminToken: app.config.adminToken,
+    metrics: app.metrics,
+  });
   server.post("/api/messages", async (req, res) => {
     const conversation = (req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id;
     const checks: RateCheck[] = [[limits.client, clientOf(req), "from this client"]];
@@ -54,19 +70,31 @@ export function buildServer(app: App): restify.Server {
     logger: app.logger.child({ component: "directline" }),
   });
   registerWebChatRoutes(server, { trustProxy: app.config.trustProxy });
+  registerAssistRoutes(server, app, {
+    logins: options.agentLogins ?? agentLoginsFor(app.config.secret),
+    limits,
+    clientOf,
+  });
   return server;
 }
 
-export async function startServer(app: App): Promise<RunningServer> {
-  const server = buildServer(app);
+export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
+  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret);
+  const server = buildServer(app, { agentLogins: logins });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(app.config.port, app.config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${app.config.host}:${port}`;
   return {
-    url: `http://${app.config.host}:${port}`,
+    url,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    agentLoginLink: () => agentLoginLink(logins, app.config.assistHttp.publicUrl ?? url, Date.now()),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        closeStreamsOf(server.server);
+      }),
   };
 }

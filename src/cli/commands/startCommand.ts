@@ -1,6 +1,8 @@
 import type { Command } from "commander";
+import { databaseOf } from "../../adapters/postgres/pgStore.js";
 import { createApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
+import { consoleSecret } from "./agentLinkCommand.js";
 
 export function registerStartCommand(program: Command): void {
   program
@@ -11,10 +13,13 @@ export function registerStartCommand(program: Command): void {
       const config = loadConfig(opts.port === undefined ? process.env : { ...process.env, PORT: opts.port });
       const app = await createApp(config);
       const { startServer } = await import("../../http/server.js");
-      const running = await startServer(app);
+      const { agentLoginsFor } = await import("../../http/assistRoutes.js");
+      // lowdb: the data folder's secret exists now (createApp made it), so agent-link can sign too
+      const running = await startServer(app, { agentLogins: agentLoginsFor(consoleSecret(config)) });
       const stopDispatcher = app.startDispatcher();
       const lines = [
-        `FairExit is running (${app.store.kind} store: ${config.store === "lowdb" ? config.dataDir : "in memory"})`,
+        // PostgreSQL: host, port, database and user, never the password
+        `FairExit is running (${app.store.kind} store: ${databaseOf(app.store)?.where ?? (config.store === "lowdb" ? config.dataDir : "in memory")})`,
         `  web chat    ${running.url}/`,
         `  bot         ${running.url}/api/messages${
           app.botFramework.authenticated
@@ -22,6 +27,8 @@ export function registerStartCommand(program: Command): void {
             : "  ** DEVELOPMENT MODE: no authentication; set MicrosoftAppId before deploying **"
         }`,
         `  direct line ${running.url}/v3/directline${config.directLineSecret ? " (signed-in tokens on)" : ""}`,
+        `  agent       ${running.agentLoginLink()}`,
+        "              (one-time console login, valid 15 min; a new one: fairexit agent-link)",
         `  health      ${running.url}/healthz`,
         `  readiness   ${running.url}/readyz`,
         `  policies    ${config.policyDir}`,
