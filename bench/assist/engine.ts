@@ -21,6 +21,7 @@ import { AuditTrail } from "../../src/audit/auditTrail.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import type { Customer } from "../../src/domain/customer.js";
 import { demoPolicy } from "../../test/assist/engine/support.js";
+import { nameOf } from "./madeUpNames.js";
 
 const { values } = parseArgs({ options: { sessions: { type: "string", default: "1000" } } });
 const N = Number(values.sessions);
@@ -64,35 +65,6 @@ const CALLS: { customerId: string; lines: Line[] }[] = [
     ],
   },
 ];
-
-const SYLLABLES = [
-  "ka",
-  "ri",
-  "no",
-  "el",
-  "sa",
-  "mi",
-  "to",
-  "ve",
-  "lu",
-  "da",
-  "an",
-  "jo",
-  "be",
-  "si",
-  "ra",
-  "po",
-];
-/** A made-up given name per number ("Elno", "Saka" …), different for every session. */
-function nameOf(i: number): string {
-  let n = i + 16;
-  let out = "";
-  while (n > 0) {
-    out += SYLLABLES[n % 16];
-    n = Math.floor(n / 16);
-  }
-  return out.charAt(0).toUpperCase() + out.slice(1);
-}
 
 const clock = new ManualClock("2026-11-23T10:00:00Z");
 const store = openMemoryStore();

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { checkSpeech, checkUtterance } from "../../src/guardrails/index.js";
 import { defaultTone, repoFile } from "../../test/policies/utterance/support.js";
 import { defaultSpeechModel, readToneSet } from "../../test/support/toneScore.js";
+import { nameOf } from "./madeUpNames.js";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" } } });
 const ROUNDS = Number(values.rounds);
@@ -20,35 +21,6 @@ const ROUNDS = Number(values.rounds);
 const tone = defaultTone();
 const speechModel = defaultSpeechModel();
 const items = readToneSet(repoFile("test/fixtures/assist/agent-tone-dev.yaml"));
-
-const SYLLABLES = [
-  "ka",
-  "ri",
-  "no",
-  "el",
-  "sa",
-  "mi",
-  "to",
-  "ve",
-  "lu",
-  "da",
-  "an",
-  "jo",
-  "be",
-  "si",
-  "ra",
-  "po",
-];
-/** A made-up given name per number, different for every number. */
-function nameOf(i: number): string {
-  let n = i + 16;
-  let out = "";
-  while (n > 0) {
-    out += SYLLABLES[n % 16];
-    n = Math.floor(n / 16);
-  }
-  return out.charAt(0).toUpperCase() + out.slice(1);
-}
 
 interface Times {
   cpu: number[];

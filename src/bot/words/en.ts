@@ -2,7 +2,7 @@
 import type { Service } from "../../domain/customer.js";
 import { longDate, longInstant } from "../../domain/dates.js";
 import { formatMoney, formatTotals } from "../../domain/money.js";
-import type { Words } from "./words.js";
+import { listed, type Words } from "./words.js";
 
 const kindName = (kind: string) => (kind === "tv" ? "TV" : `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`);
 const serviceName = (s: Service) => `${s.kind === "tv" ? "TV" : s.kind} (${s.plan})`;
@@ -19,10 +19,7 @@ export const en: Words = {
 
   kindName,
   serviceName,
-  listServices(services) {
-    const names = services.map(serviceName);
-    return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  },
+  listServices: (services) => listed(services.map(serviceName), "and"),
   yourService: "Your service",
 
   greeting:

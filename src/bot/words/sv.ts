@@ -2,7 +2,7 @@
 import type { Service } from "../../domain/customer.js";
 import { longDate, longInstant } from "../../domain/dates.js";
 import { formatMoney, formatTotals } from "../../domain/money.js";
-import type { Words } from "./words.js";
+import { listed, type Words } from "./words.js";
 
 const KINDS: Record<string, string> = {
   mobile: "Mobil",
@@ -32,10 +32,7 @@ export const sv: Words = {
 
   kindName,
   serviceName,
-  listServices(services) {
-    const names = services.map(serviceName);
-    return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} och ${names.at(-1)}`;
-  },
+  listServices: (services) => listed(services.map(serviceName), "och"),
   yourService: "Din tjänst",
 
   greeting:

@@ -11,6 +11,11 @@ import type { Customer, Service } from "../../domain/customer.js";
 import type { Language } from "../../domain/language.js";
 
 /** A confirmed cancellation as the customer hears about it again. */
+/** Names as a sentence lists them: "a", "a and b", "a, b and c", with the language's "and". */
+export function listed(names: readonly string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}`;
+}
+
 export interface CancellationFacts {
   reference: string;
   confirmedAt: string;
