@@ -15,8 +15,8 @@ import { type Conversation, ConversationId, type Turn as StoredTurn } from "../d
 import { deepFreeze, mutableCopy } from "../domain/deepFreeze.js";
 import { KeyedMutex } from "../domain/keyedMutex.js";
 import type { Language } from "../domain/language.js";
-import { maskPaymentDetails } from "../domain/paymentDetails.js";
 import { StoreError } from "../domain/ports.js";
+import { maskTypedPersonalData } from "../domain/typedPersonalData.js";
 import { parseWith } from "../domain/validation.js";
 import { dispatchDue } from "../execution/dispatchOutbox.js";
 import {
@@ -34,7 +34,7 @@ import { guardMessages, NO_DECISION_YET, withoutOffers } from "./messageGuard.js
 import type { ConversationDeps } from "./ports.js";
 import { recoverCancellation } from "./recoverCancellation.js";
 import { route } from "./route.js";
-import { startUnderstanding } from "./stages/understand.js";
+import { startUnderstanding } from "./stages/gatherFacts.js";
 import { type PendingAudit, TurnContext } from "./turnContext.js";
 import { understandMessage } from "./understandMessage.js";
 import { en } from "./words/en.js";
@@ -52,6 +52,30 @@ export interface ReceiveOptions {
   openingShown?: boolean;
 }
 
+/** How often a turn that lost a race to another instance is run again before the caller is told. */
+export const CONFLICT_RETRIES = 3;
+
+/**
+ * Runs a turn, and runs it again when the store refused its save because another instance
+ * stored a turn of the same conversation first (`StoreError("conflict")`; several instances on
+ * PostgreSQL, no sticky sessions). The turn is decided again on what the other instance stored,
+ * and never overwrites it. Of a turn, only two things are written before its save: the commit of
+ * a confirmed cancellation, which the next run finds and records instead of repeating, and a
+ * hand-over request, which a run again may record a second time (the person taking over sees
+ * two requests for one conversation; rare: two messages of one conversation on two instances at
+ * the same moment). After CONFLICT_RETRIES the conflict goes to the caller (HTTP: 503 with
+ * Retry-After: 1).
+ */
+async function runAgainOnConflict<T>(turn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await turn();
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === "conflict") || attempt >= CONFLICT_RETRIES) throw e;
+    }
+  }
+}
+
 export class ConversationEngine {
   /** Turns of one conversation run one at a time (a double-clicked "Confirm" is two turns, in order). */
   private readonly turns = new KeyedMutex();
@@ -66,7 +90,9 @@ export class ConversationEngine {
 
   /** Opens a conversation with the greeting (and, with a trusted identity, the first question). */
   async start(conversationId: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.turns.run(conversationId, () => this.run(conversationId, undefined, options));
+    return this.turns.run(conversationId, () =>
+      runAgainOnConflict(() => this.run(conversationId, undefined, options)),
+    );
   }
 
   /**
@@ -119,7 +145,10 @@ export class ConversationEngine {
 
   /** Handles one customer message. */
   async receive(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.turns.run(conversationId, () => this.run(conversationId, maskPaymentDetails(text), options));
+    const masked = maskTypedPersonalData(text);
+    return this.turns.run(conversationId, () =>
+      runAgainOnConflict(() => this.run(conversationId, masked, options)),
+    );
   }
 
   private async run(
@@ -179,7 +208,7 @@ export class ConversationEngine {
     if (text === undefined) {
       if (state.trustedIdentity && turn.customer && state.stage === "understand") {
         turn.say(rewordable(turn.words.trustedHello(turn.customer)));
-        await startUnderstanding(turn);
+        turn.apply(await startUnderstanding(turn));
       } else if (state.stage === "identify") turn.say(rewordable(turn.words.askAccount));
     } else {
       await route(turn);

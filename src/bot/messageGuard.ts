@@ -122,11 +122,15 @@ function replaceWithNeutral(turn: TurnContext, m: BotMessage): void {
 async function handOver(turn: TurnContext): Promise<void> {
   const reasons = [{ ruleId: GUARD_RULE, reason: turn.words.guardHandoverReason }];
   if (!turn.state.executedAt) {
-    await startHandover(turn, reasons);
+    turn.apply(await startHandover(turn, reasons));
     return;
   }
   // After the cancellation was carried out the hand-over says nothing of "nothing cancelled":
   // the neutral wording already told the customer what happens.
-  const { id } = await recordHandover(turn, reasons, ":guard");
-  turn.record("handover", { handoverId: id, reasons, afterCancellation: true });
+  const { id, state } = await recordHandover(turn, reasons, ":guard");
+  turn.apply({
+    replies: [],
+    audit: [{ kind: "handover", data: { handoverId: id, reasons, afterCancellation: true } }],
+    state,
+  });
 }

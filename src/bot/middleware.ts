@@ -8,12 +8,12 @@
 
 import { rewordable } from "./botReply.js";
 import type { BotStage } from "./conversationState.js";
-import { DONE_ON_THE_TURN, type StageResult } from "./stageResult.js";
+import type { StageResult } from "./stageResult.js";
 import { cancellationsFor, showReceipts, tellAlreadyCancelled } from "./stages/alreadyCancelled.js";
 import { atHandover, atIdentify } from "./stages/answers.js";
 import { reprompt } from "./stages/asides.js";
+import { absorbed, changesFacts, startUnderstanding } from "./stages/gatherFacts.js";
 import { startHandover } from "./stages/handover.js";
-import { absorb, changesFacts, startUnderstanding } from "./stages/understand.js";
 import type { TurnContext } from "./turnContext.js";
 
 export interface Check {
@@ -68,13 +68,13 @@ export const CHECKS: readonly Check[] = [
     next: ["handover"],
     run: async (turn) => {
       if (!turn.heard.intents.includes("ask_person")) return undefined;
-      turn.state.facts.requestedPerson = true;
+      // Asking for a person is a fact the decision reads (its escalation reasons): applied first.
+      turn.apply({ replies: [], state: { facts: { ...turn.state.facts, requestedPerson: true } } });
       const reasons = turn.customer ? turn.decision().escalation.reasons : [];
-      await startHandover(
+      return startHandover(
         turn,
         reasons.length > 0 ? reasons : [{ ruleId: "customer-asks", reason: turn.words.customerAsksReason }],
       );
-      return DONE_ON_THE_TURN;
     },
   },
   {
@@ -125,12 +125,15 @@ export const CHECKS: readonly Check[] = [
       // "Vi flyttar till 903 25, inte 411 01" at the review: the facts change, and when what the
       // customer was told changes with them, the review is shown again before anything else.
       const told = whatTheCustomerWasTold(turn);
-      absorb(turn);
+      turn.apply({ replies: [], state: { facts: absorbed(turn) } });
       const f = state.facts;
       if (whatTheCustomerWasTold(turn) !== told || (f.reason === "moving" && !f.newPostcode)) {
-        turn.record("customer_signal", { signal: "facts_changed", stage: state.stage });
-        await startUnderstanding(turn);
-        return DONE_ON_THE_TURN;
+        // Recorded before the understanding starts again (which may apply records of its own).
+        turn.apply({
+          replies: [],
+          audit: [{ kind: "customer_signal", data: { signal: "facts_changed", stage: state.stage } }],
+        });
+        return startUnderstanding(turn);
       }
       // Understood and kept, and nothing of what was said changes with it.
       if (!heard.intents.some((i) => ANSWERS.has(i)))

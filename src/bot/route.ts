@@ -38,7 +38,7 @@ export async function route(
     { conversationId: turn.conversationId, from, to },
     "conversation moved to a stage the flow table does not allow: handed to a person",
   );
-  await startHandover(turn, [{ ruleId: "bot.flow", reason: `no transition ${from} -> ${to}` }]);
+  turn.apply(await startHandover(turn, [{ ruleId: "bot.flow", reason: `no transition ${from} -> ${to}` }]));
 }
 
 export { transitionAllowed };

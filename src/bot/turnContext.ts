@@ -71,12 +71,13 @@ export class TurnContext {
   /**
    * Applies what a stage produced, the one place a `StageResult` reaches the turn: its replies
    * are said (each under the decision as it stands now), its audit records kept, then its state
-   * changes made.
+   * changes made (and the customer it identified known to the turn).
    */
   apply(result: StageResult): void {
     for (const m of result.replies) this.say(m);
     for (const a of result.audit ?? []) this.audit.push(a);
     if (result.state) Object.assign(this.state, result.state);
+    if (result.identified) this.customer = result.identified;
   }
 
   /**

@@ -2,8 +2,8 @@
  * The outbox kept as an append-only event log (enqueued, committed, recorded, delivered,
  * attempt_failed) replayed into memory. `committed` is one line holding a confirmed
  * cancellation and all its items: they become durable together, before any is delivered.
- * `MemoryOutboxStore` keeps the events in an array; the file adapter appends them to a JSON
- * Lines file, so each change costs one appended line. Items and events are
+ * The memory adapter (src/adapters/memory/memoryOutbox.ts) keeps the events in an array; the
+ * file adapter appends them to a JSON Lines file, so each change costs one appended line. Items and events are
  * frozen all the way down and handed out as they are (see domain/deepFreeze): a caller cannot
  * change what is stored, and nothing is copied per read.
  */
@@ -293,15 +293,4 @@ function newItem(item: NewOutboxItem, now: Date): OutboxItem {
 function isDue(item: OutboxItem, t: number): boolean {
   if (item.attempts === 0 && Date.parse(item.dueAt) <= Date.parse(item.createdAt)) return true;
   return Date.parse(item.dueAt) <= t && Date.parse(item.nextAttemptAt) <= t;
-}
-
-export class MemoryOutboxStore extends EventSourcedOutbox {
-  readonly events: OutboxEvent[] = [];
-  constructor() {
-    const events: OutboxEvent[] = [];
-    super(async (e) => {
-      events.push(frozenCopy(e));
-    });
-    this.events = events;
-  }
 }

@@ -24,6 +24,15 @@ export interface OutgoingMessage {
   idempotencyKey: string;
 }
 
+/**
+ * Where operations answered in process (no back office) record each action's result, once per
+ * idempotency key, so a retry is answered the same (memory, JSON Lines or PostgreSQL).
+ */
+export interface OperationsJournal {
+  get(key: string): Promise<ActionResult | undefined>;
+  put(key: string, action: PlannedAction, result: ActionResult): Promise<void>;
+}
+
 export interface Notifier {
   send(message: OutgoingMessage): Promise<ActionResult>;
 }

@@ -5,20 +5,20 @@
  */
 import { expect } from "vitest";
 import { readCustomerFile } from "../../src/adapters/files/readCustomerFile.js";
+import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/adapters/memory/embeddedOperations.js";
 import type { MemoryAuditLog } from "../../src/adapters/memory/memoryAuditLog.js";
 import { MemoryHandover } from "../../src/adapters/memory/memoryHandover.js";
+import { MemoryNotifier } from "../../src/adapters/memory/memoryNotifier.js";
+import { MemoryOutboxStore } from "../../src/adapters/memory/memoryOutbox.js";
 import { openMemoryStore } from "../../src/adapters/memory/memoryStore.js";
 import { loadPolicyFolder } from "../../src/adapters/policyFolder/policyFolder.js";
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import type { BotMessage, BotTurn } from "../../src/bot/botReply.js";
 import { ConversationEngine } from "../../src/bot/conversationEngine.js";
-import { understand } from "../../src/bot/understanding/understand.js";
+import { understand } from "../../src/bot/understanding/understandByRules.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import type { Llm } from "../../src/domain/llm.js";
 import { silentLogger } from "../../src/domain/logger.js";
-import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/execution/embeddedOperations.js";
-import { MemoryNotifier } from "../../src/execution/memoryNotifier.js";
-import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
 import type { CompiledPolicy } from "../../src/policies/compiledPolicy.js";
 
 const repo = new URL("../../", import.meta.url).pathname;

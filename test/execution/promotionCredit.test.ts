@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { readCustomerFile } from "../../src/adapters/files/readCustomerFile.js";
+import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/adapters/memory/embeddedOperations.js";
 import { openMemoryStore } from "../../src/adapters/memory/memoryStore.js";
 import type { PlannedAction } from "../../src/domain/decision.js";
-import { EmbeddedOperations, MemoryOperationsJournal } from "../../src/execution/embeddedOperations.js";
 
 const repo = new URL("../../", import.meta.url).pathname;
 const now = () => new Date("2026-11-23T10:00:00Z");

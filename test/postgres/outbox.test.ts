@@ -4,10 +4,10 @@
  * LOCKED with a lease), and a crashed instance's claim runs out so the item is attempted again.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { MemoryOutboxStore } from "../../src/adapters/memory/memoryOutbox.js";
 import type { Database } from "../../src/adapters/postgres/database.js";
 import { PgOutbox } from "../../src/adapters/postgres/pgOutbox.js";
 import type { PostgresStore } from "../../src/adapters/postgres/pgStore.js";
-import { MemoryOutboxStore } from "../../src/execution/outboxLog.js";
 import { aTestDatabaseForThisFile, describePostgres, openTestStore } from "../support/postgres.js";
 import { anItem, outboxContract } from "./outboxContract.js";
 

@@ -4,8 +4,7 @@
  */
 import { z } from "zod";
 import type { PlannedAction } from "../../domain/decision.js";
-import type { OperationsJournal } from "../../execution/embeddedOperations.js";
-import type { ActionResult } from "../../execution/ports.js";
+import type { ActionResult, OperationsJournal } from "../../execution/ports.js";
 import type { Database } from "./database.js";
 import { readDocument } from "./jsonDocument.js";
 

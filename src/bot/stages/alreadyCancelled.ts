@@ -25,7 +25,12 @@ export async function cancellationsFor(turn: TurnContext): Promise<StoredCancell
 }
 
 /** Says the cancellation is already done: reference, date, what ends when, and what the customer can still do. */
-export function tellAlreadyCancelled(turn: TurnContext, done: readonly StoredCancellation[]): StageResult {
+export function tellAlreadyCancelled(
+  turn: TurnContext,
+  done: readonly StoredCancellation[],
+  /** The stage the customer hears it in (the conversation's, unless the step is moving it on). */
+  stage = turn.state.stage,
+): StageResult {
   const services = turn.customer?.services ?? [];
   const cancellations = done.map((c) => ({
     reference: c.reference,
@@ -47,7 +52,7 @@ export function tellAlreadyCancelled(turn: TurnContext, done: readonly StoredCan
         kind: "customer_signal",
         data: {
           signal: "already_cancelled",
-          stage: turn.state.stage,
+          stage,
           references: done.length > 0 ? done.map((c) => c.reference) : [reference],
         },
       },

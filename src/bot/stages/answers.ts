@@ -5,28 +5,27 @@
  * says it did not understand and asks its question again.
  */
 import { rewordable } from "../botReply.js";
-import { DONE_ON_THE_TURN, type StageResult } from "../stageResult.js";
+import type { StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { answerQuestion, notUnderstood } from "./asides.js";
 import { answerConfirm, startConfirm } from "./confirm.js";
 import { answerFarewell } from "./farewell.js";
+import { absorbed, startUnderstanding } from "./gatherFacts.js";
 import { identify } from "./identify.js";
 import { answerOffer } from "./offer.js";
 import { continueAfterReview } from "./review.js";
-import { absorb, startUnderstanding } from "./understand.js";
 
 /** Account number, then postcode; facts told on the way are kept. */
 export async function atIdentify(turn: TurnContext): Promise<StageResult> {
-  absorb(turn); // "I want to cancel my TV, we're moving to 962 31" before identifying: kept
-  await identify(turn);
-  return DONE_ON_THE_TURN;
+  // "I want to cancel my TV, we're moving to 962 31" before identifying: kept.
+  turn.apply({ replies: [], state: { facts: absorbed(turn) } });
+  return identify(turn);
 }
 
 /** Whatever is still missing (services, reason, new postcode, the number) is asked, then the review. */
 export async function atUnderstand(turn: TurnContext): Promise<StageResult> {
-  await startUnderstanding(turn);
-  return DONE_ON_THE_TURN;
+  return startUnderstanding(turn);
 }
 
 /** Questions about the decision; "cancel it" goes to the confirmation, "continue" to an offer or it. */
@@ -71,8 +70,7 @@ export async function afterwards(turn: TurnContext): Promise<StageResult> {
   if (turn.heard.intents.includes("cancel")) {
     // Served, not "this conversation is complete": what is cancelled, with the reference.
     if (turn.state.executedAt) return tellAlreadyCancelled(turn, await cancellationsFor(turn));
-    await startUnderstanding(turn);
-    return DONE_ON_THE_TURN;
+    return startUnderstanding(turn);
   }
   return { replies: [rewordable(turn.words.closed)] };
 }

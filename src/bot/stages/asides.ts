@@ -7,8 +7,8 @@ import { rewordable } from "../botReply.js";
 import { answerTopics } from "../decisionInWords.js";
 import type { StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
+import { absorbed } from "./gatherFacts.js";
 import { startOffer } from "./offer.js";
-import { absorb } from "./understand.js";
 
 /** What the stage asks again after an aside, in the conversation's language. */
 export function reprompt(turn: TurnContext): StageResult {
@@ -29,7 +29,7 @@ export function reprompt(turn: TurnContext): StageResult {
  */
 export async function answerQuestion(turn: TurnContext): Promise<StageResult | undefined> {
   const { heard, state } = turn;
-  absorb(turn);
+  turn.apply({ replies: [], state: { facts: absorbed(turn) } });
   if (!heard.intents.includes("question") || heard.topics.length === 0) return undefined;
   const answers = answerTopics(turn.decision(), heard.topics, turn.words);
   if (heard.topics.includes("offer") && state.stage === "review" && state.offersMade.length === 0)

@@ -5,7 +5,7 @@
 import { readyToExecute } from "../../guardrails/index.js";
 import { rewordable, verbatim } from "../botReply.js";
 import { confirmationSummary, obligationMessage } from "../decisionInWords.js";
-import { DONE_ON_THE_TURN, type StageResult } from "../stageResult.js";
+import type { StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 import { executeCancellation } from "./execute.js";
 
@@ -44,11 +44,8 @@ export async function answerConfirm(turn: TurnContext): Promise<StageResult | un
   const decision = turn.decision();
   // The gate: anything not yet disclosed is disclosed now, then the customer confirms again.
   if (!readyToExecute(state.ledger, decision)) return startConfirm(turn);
-  turn.record("confirmation", {
-    answer: "yes",
-    policyRevision: decision.policyRevision,
-    totals: decision.totals,
+  return executeCancellation(turn, {
+    kind: "confirmation",
+    data: { answer: "yes", policyRevision: decision.policyRevision, totals: decision.totals },
   });
-  await executeCancellation(turn);
-  return DONE_ON_THE_TURN;
 }

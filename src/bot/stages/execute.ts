@@ -20,6 +20,7 @@ import { confirmationWords } from "../../execution/recoveredTurns.js";
 import { fillResults, resultPlaceholder } from "../../execution/resultPlaceholders.js";
 import { verbatim } from "../botReply.js";
 import { obligationMessage } from "../decisionInWords.js";
+import { combine, type PendingAudit, type StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 import type { Amount, Words } from "../words/index.js";
 import { tellAlreadyCancelled } from "./alreadyCancelled.js";
@@ -89,7 +90,15 @@ function creditAmount(a: PlannedAction): Amount | undefined {
     : undefined;
 }
 
-export async function executeCancellation(turn: TurnContext): Promise<void> {
+/**
+ * Carries out the cancellation the customer just confirmed (`confirmation`: the audit record of
+ * that yes, committed with it): the commit to the outbox, the delivery of what is due, then the
+ * receipt and the farewell.
+ */
+export async function executeCancellation(
+  turn: TurnContext,
+  confirmation: PendingAudit,
+): Promise<StageResult> {
   const { deps, state } = turn;
   const customer = turn.customer;
   if (!customer) throw new Error("executeCancellation before the customer is identified");
@@ -131,46 +140,50 @@ export async function executeCancellation(turn: TurnContext): Promise<void> {
     services: decision.services.map((s) => ({ serviceId: s.serviceId, endDate: s.endDate })),
     receiptId: receipt.id,
     state: { executedAt: now.toISOString(), reference, stage: "closed", expecting: "anything" },
-    audit: [...turn.audit.filter((a) => a.kind === "confirmation"), ...planned],
+    audit: [confirmation, ...planned],
   };
   // The commit point: from here on the cancellation happens, whatever crashes.
   const commit = await deps.outbox.commit(cancellation, [...actions.map((a) => a.item), receipt], now);
-  if (!commit.committed) {
-    turn.apply(tellAlreadyCancelled(turn, [commit.existing]));
-    state.stage = "closed";
-    state.expecting = "anything";
-    return;
-  }
-  state.reference = reference;
-  state.executedAt = now.toISOString();
+  if (!commit.committed)
+    return combine({ replies: [], audit: [confirmation] }, tellAlreadyCancelled(turn, [commit.existing]), {
+      replies: [],
+      state: { stage: "closed", expecting: "anything" },
+    });
   await dispatchDue({ ...deps, clock: { now: () => now } }, { conversationId });
 
   // One audit entry per action: what was planned and how its delivery went in this turn (a
   // later attempt of an action due later is the outbox's to record).
   const results = new Map<string, Record<string, unknown>>();
+  const delivered: PendingAudit[] = [];
   for (const { action, item: planned } of actions) {
     const item = await deps.outbox.get(planned.id);
     if (item?.status === "delivered" && item.result) results.set(item.id, item.result);
-    turn.record("action", {
-      key: action.idempotencyKey,
-      kind: action.kind,
-      ruleId: action.ruleId,
-      dueAt: item?.dueAt ?? planned.dueAt,
-      status: item?.status ?? "pending",
-      attempts: item?.attempts ?? 0,
-      error: item?.lastError,
+    delivered.push({
+      kind: "action",
+      data: {
+        key: action.idempotencyKey,
+        kind: action.kind,
+        ruleId: action.ruleId,
+        dueAt: item?.dueAt ?? planned.dueAt,
+        status: item?.status ?? "pending",
+        attempts: item?.attempts ?? 0,
+        error: item?.lastError,
+      },
     });
   }
 
-  for (const o of turn.pending("receipt")) turn.say(obligationMessage(o));
   const text = fillResults(template, (id) => results.get(id));
   const sha256 = createHash("sha256").update(text).digest("hex");
-  turn.record("receipt", { reference, sha256 });
-  state.stage = "receipt";
-  turn.say(
-    verbatim(text, {
-      card: { kind: "receipt", data: { reference, sha256, totals: decision.totals } },
-    }),
-  );
-  turn.apply(await startFarewell(turn));
+  // The farewell counts what the receipt said: applied before it is asked.
+  turn.apply({
+    replies: [
+      ...turn.pending("receipt").map(obligationMessage),
+      verbatim(text, {
+        card: { kind: "receipt", data: { reference, sha256, totals: decision.totals } },
+      }),
+    ],
+    audit: [confirmation, ...delivered, { kind: "receipt", data: { reference, sha256 } }],
+    state: { reference, executedAt: now.toISOString(), stage: "receipt" },
+  });
+  return startFarewell(turn);
 }

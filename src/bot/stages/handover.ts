@@ -7,45 +7,48 @@ import { createHash } from "node:crypto";
 import type { Decision } from "../../domain/decision.js";
 import { handoverRootCause } from "../../domain/handover.js";
 import { rewordable } from "../botReply.js";
+import type { ConversationState } from "../conversationState.js";
+import type { StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 
 export async function startHandover(
   turn: TurnContext,
   reasons: { ruleId: string; reason: string }[],
-): Promise<void> {
-  const { state } = turn;
-  if (state.stage === "handover") {
-    turn.say(rewordable(turn.words.waitingForPerson));
-    return;
-  }
-  const { id, decision } = await recordHandover(turn, reasons);
-  turn.record("handover", { handoverId: id, reasons, policyRevision: decision?.policyRevision });
+): Promise<StageResult> {
+  if (turn.state.stage === "handover") return { replies: [rewordable(turn.words.waitingForPerson)] };
+  const { id, decision, state } = await recordHandover(turn, reasons);
   const customerFacing = reasons
     .filter((r) => !r.ruleId.startsWith("bot.") || r.reason.endsWith("."))
     .map((r) => r.reason);
-  turn.say(
-    rewordable(turn.words.handover(customerFacing), { card: { kind: "handover", data: { handoverId: id } } }),
-  );
+  return {
+    replies: [
+      rewordable(turn.words.handover(customerFacing), {
+        card: { kind: "handover", data: { handoverId: id } },
+      }),
+    ],
+    audit: [
+      { kind: "handover", data: { handoverId: id, reasons, policyRevision: decision?.policyRevision } },
+    ],
+    state,
+  };
 }
 
 /**
  * Records the hand-over (conversation, transcript with this turn's message, decision, root
- * cause, ledger) for the person who takes over, and moves the conversation to the hand-over
- * stage. `salt` tells apart two hand-overs recorded in the same instant.
+ * cause, ledger) for the person who takes over; returns it with the state the conversation
+ * moves to (the hand-over stage), for the caller to apply. `salt` tells apart two hand-overs
+ * recorded in the same instant.
  */
 export async function recordHandover(
   turn: TurnContext,
   reasons: { ruleId: string; reason: string }[],
   salt = "",
-): Promise<{ id: string; decision: Decision | undefined }> {
+): Promise<{ id: string; decision: Decision | undefined; state: Partial<ConversationState> }> {
   const { state } = turn;
   const at = turn.now.toISOString();
   const id = `ho-${createHash("sha256").update(`${turn.conversationId}:${at}${salt}`).digest("hex").slice(0, 12)}`;
   const decision = turn.customer ? turn.decision() : undefined;
   const conversation = await turn.deps.store.conversations.get(turn.conversationId);
-  state.stage = "handover";
-  state.expecting = "anything";
-  state.handoverId = id;
   const transcript = (conversation?.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at }));
   if (turn.text) transcript.push({ speaker: "customer", text: turn.text, at });
   await turn.deps.handover.announce({
@@ -54,11 +57,11 @@ export async function recordHandover(
     customerId: state.customerId,
     at,
     reasons,
-    stage: state.stage,
+    stage: "handover",
     decision,
     rootCause: handoverRootCause(decision),
     ledger: state.ledger,
     transcript,
   });
-  return { id, decision };
+  return { id, decision, state: { stage: "handover", expecting: "anything", handoverId: id } };
 }

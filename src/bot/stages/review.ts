@@ -9,7 +9,7 @@ import { dischargeOf, hashText, STAGES } from "../../guardrails/index.js";
 import { matchedRuleIds } from "../../policies/trace.js";
 import { rewordable } from "../botReply.js";
 import { obligationMessage, reviewCard, waiverMessages } from "../decisionInWords.js";
-import type { StageResult } from "../stageResult.js";
+import { combine, type StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startConfirm } from "./confirm.js";
@@ -19,62 +19,73 @@ import { startOffer } from "./offer.js";
 /** The topic of a disclosure that tells how to confirm: it belongs with the confirmation card. */
 export const CONFIRM_STEP = "confirm_step";
 
-export function recordDecision(turn: TurnContext): void {
+/** The decision as it stands, for the audit log, and the policy revision it was made under. */
+export function recordDecision(turn: TurnContext): StageResult {
   const d = turn.decision();
-  turn.state.policyRevision = d.policyRevision;
-  turn.record("decision", {
-    policyRevision: d.policyRevision,
-    decidedAt: d.decidedAt,
-    totals: d.totals,
-    services: d.services.map((s) => ({ serviceId: s.serviceId, endDate: s.endDate, totalDue: s.totalDue })),
-    waivers: d.waivers.map((w) => ({
-      ruleId: w.ruleId,
-      serviceId: w.serviceId,
-      amount: w.amountWaived,
-      evidence: w.evidence,
-    })),
-    obligations: d.obligations.map((o) => o.id),
-    actions: d.actions.map((a) => a.idempotencyKey),
-    retention: { allowed: d.retention.allowed, remaining: d.retention.remaining },
-    escalation: d.escalation,
-    matchedRules: matchedRuleIds(d),
-  });
+  return {
+    replies: [],
+    audit: [
+      {
+        kind: "decision",
+        data: {
+          policyRevision: d.policyRevision,
+          decidedAt: d.decidedAt,
+          totals: d.totals,
+          services: d.services.map((s) => ({
+            serviceId: s.serviceId,
+            endDate: s.endDate,
+            totalDue: s.totalDue,
+          })),
+          waivers: d.waivers.map((w) => ({
+            ruleId: w.ruleId,
+            serviceId: w.serviceId,
+            amount: w.amountWaived,
+            evidence: w.evidence,
+          })),
+          obligations: d.obligations.map((o) => o.id),
+          actions: d.actions.map((a) => a.idempotencyKey),
+          retention: { allowed: d.retention.allowed, remaining: d.retention.remaining },
+          escalation: d.escalation,
+          matchedRules: matchedRuleIds(d),
+        },
+      },
+    ],
+    state: { policyRevision: d.policyRevision },
+  };
 }
 
-export async function startReview(turn: TurnContext): Promise<void> {
-  const { state } = turn;
-  state.stage = "review";
-  state.expecting = "anything";
+export async function startReview(turn: TurnContext): Promise<StageResult> {
+  const reviewing = { stage: "review", expecting: "anything" } as const;
   const done = await cancellationsFor(turn);
   if (done.length > 0) {
-    turn.apply(tellAlreadyCancelled(turn, done));
     const cancelled = new Set(done.flatMap((c) => c.services.map((s) => s.serviceId)));
-    const remaining = (state.facts.serviceIds ?? []).filter((id) => !cancelled.has(id));
-    if (remaining.length === 0) {
-      state.stage = "closed";
-      state.expecting = "anything";
-      return;
-    }
-    state.facts.serviceIds = remaining;
+    const remaining = (turn.state.facts.serviceIds ?? []).filter((id) => !cancelled.has(id));
+    const told = tellAlreadyCancelled(turn, done, "review");
+    if (remaining.length === 0) return { ...told, state: { stage: "closed", expecting: "anything" } };
+    // The review is of the services left: decided from them, so applied before deciding.
+    turn.apply({ ...told, state: { ...reviewing, facts: { ...turn.state.facts, serviceIds: remaining } } });
   }
   const decision = turn.decision();
-  recordDecision(turn);
-  if (decision.escalation.required) {
-    await startHandover(turn, decision.escalation.reasons);
-    return;
-  }
-  turn.say(rewordable(turn.words.reviewIntro, { card: reviewCard(decision) }));
-  for (const m of waiverMessages(decision)) turn.say(m);
+  const recorded = recordDecision(turn);
+  if (decision.escalation.required)
+    return combine(recorded, await startHandover(turn, decision.escalation.reasons));
   const due = new Set([...turn.pending("execute"), ...changedSinceSaid(turn)].map((o) => o.id));
-  // How to confirm ("press 'Confirm cancellation'") is said with the confirmation card, where that button is.
-  for (const o of decision.obligations)
-    if (due.has(o.id) && o.topic !== CONFIRM_STEP) turn.say(obligationMessage(o));
   const { buttons } = turn.words;
-  turn.say(
-    rewordable(turn.words.anyQuestions, {
-      suggestions: [buttons.continue, buttons.whatDoIOwe, buttons.talkToPerson],
-    }),
-  );
+  return {
+    ...recorded,
+    replies: [
+      rewordable(turn.words.reviewIntro, { card: reviewCard(decision) }),
+      ...waiverMessages(decision),
+      // How to confirm ("press 'Confirm cancellation'") is said with the confirmation card, where that button is.
+      ...decision.obligations
+        .filter((o) => due.has(o.id) && o.topic !== CONFIRM_STEP)
+        .map((o) => obligationMessage(o)),
+      rewordable(turn.words.anyQuestions, {
+        suggestions: [buttons.continue, buttons.whatDoIOwe, buttons.talkToPerson],
+      }),
+    ],
+    state: { ...recorded.state, ...reviewing },
+  };
 }
 
 /**

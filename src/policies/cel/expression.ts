@@ -5,7 +5,6 @@
  * values it saw.
  */
 import type { ASTNode } from "@marcbachmann/cel-js";
-import { compileToJs } from "./codegen.js";
 import { type Runtime, VARIABLE_TYPES, type VariableName } from "./environment.js";
 import { COVERAGE_VARIABLE } from "./functions.js";
 import { type PathReader, pathReader } from "./objectCode.js";
@@ -27,10 +26,8 @@ export interface CompiledExpr {
   readonly factsRead: readonly string[];
   /** Set when the expression reads no variable: its value, computed at load. */
   readonly constant?: { value: unknown };
-  /** Runs the expression; throws on an evaluation error (callers catch). */
+  /** Runs the expression in the CEL interpreter; throws on an evaluation error (callers catch). */
   evaluate(vars: Readonly<Record<string, unknown>>): unknown;
-  /** @internal the CEL interpreter alone, when `evaluate` runs compiled code (for tests). */
-  interpret?(vars: Readonly<Record<string, unknown>>): unknown;
 }
 
 /** How many of the values an expression read its trace shows; more are written as `...`. */
@@ -76,8 +73,13 @@ export function isProblem(x: unknown): x is ExprProblem {
   return typeof x === "object" && x !== null && "offset" in x && "message" in x;
 }
 
+/** How long an error message from the interpreter may be. */
+const MAX_MESSAGE = 300;
+
 function firstLine(e: unknown): string {
-  return String((e as Error).message ?? e).split("\n")[0]!;
+  const line = String((e as Error).message ?? e).split("\n")[0]!;
+  // The interpreter may quote the whole expression; a supervisor needs the start and the place.
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line;
 }
 
 function errorOffset(e: unknown): number {
@@ -181,9 +183,7 @@ export function compileExpression(
     return { offset: errorOffset(e), message: firstLine(e) };
   }
   const perDecision = callsPerDecision(ast, runtime);
-  const interpret = runtime.env.parse(perDecision ? passCoverage(source, ast, runtime) : source);
-  const compiled = compileToJs(ast, new Set(variables), runtime.functions, interpret);
-  const run = compiled ?? interpret;
+  const run = runtime.env.parse(perDecision ? passCoverage(source, ast, runtime) : source);
   const readsMap = new Map<string, string[]>();
   collectReads(ast, new Set(variables), readsMap);
   const reads = [...readsMap.values()];
@@ -197,7 +197,6 @@ export function compileExpression(
     readValues: pathReader(reads.slice(0, SHOWN_READS)),
     factsRead,
     evaluate: run,
-    ...(compiled ? { interpret } : {}),
   };
   if (reads.length === 0 && !perDecision) {
     try {

@@ -1,7 +1,6 @@
 /**
  * The functions policy expressions can call, in one table: registered with the CEL library
- * (every `number` parameter as both `int` and `double`) and called directly by the closure
- * compiler (`codegen.ts`), which checks the argument kinds the same way.
+ * (every `number` parameter as both `int` and `double`).
  */
 import { type Coverage, isCovered, type ServiceKind } from "../../domain/customer.js";
 import {
@@ -171,18 +170,4 @@ function policyFunctions(language: Language): PolicyFunction[] {
       true,
     ),
   ];
-}
-
-/** Is `v` of kind `k` (numbers as JS numbers or CEL ints)? */
-export function isKind(v: unknown, k: ParamKind): boolean {
-  switch (k) {
-    case "number":
-      return typeof v === "number" || typeof v === "bigint";
-    case "string":
-      return typeof v === "string";
-    case "list":
-      return Array.isArray(v);
-    case "map":
-      return v instanceof Map || (typeof v === "object" && v !== null && !Array.isArray(v));
-  }
 }

@@ -16,7 +16,7 @@ import { CHECKS } from "../../../src/bot/middleware.js";
 import type { ConversationDeps } from "../../../src/bot/ports.js";
 import { route } from "../../../src/bot/route.js";
 import { TurnContext } from "../../../src/bot/turnContext.js";
-import { understand } from "../../../src/bot/understanding/understand.js";
+import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import type { AuditEntry } from "../../../src/domain/auditEntry.js";
 import { silentLogger } from "../../../src/domain/logger.js";
 import { aCancellationBot, demoPolicy } from "../cancellationBot.js";

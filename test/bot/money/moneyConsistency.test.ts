@@ -8,8 +8,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  EmbeddedOperations,
+  MemoryOperationsJournal,
+} from "../../../src/adapters/memory/embeddedOperations.js";
 import type { Customer } from "../../../src/domain/customer.js";
-import { EmbeddedOperations, MemoryOperationsJournal } from "../../../src/execution/embeddedOperations.js";
 import { aCancellationBot } from "../cancellationBot.js";
 import { allDemoRuns, REASON_LINES, runDemoConversation } from "../guard/demoRuns.js";
 import { moneyProblems } from "./moneyChecks.js";

@@ -3,7 +3,7 @@
  * the understander: which items it gets right, per language and per part (services, reasons,
  * postcode corrections), so the tuned and the held-out accuracy can be reported apart.
  */
-import { understand } from "../../../src/bot/understanding/understand.js";
+import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import { ServiceKind } from "../../../src/domain/customer.js";
 import type { Language } from "../../../src/domain/understanding.js";
 import type { Bank, PostcodeItem, ReasonItem, ServicesItem, ServicesLabel } from "./phraseBank.tuned.js";

@@ -13,7 +13,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { understand } from "../../../src/bot/understanding/understand.js";
+import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import type { ServiceKind } from "../../../src/domain/customer.js";
 import type { LeavingReason } from "../../../src/domain/decision.js";
 import type { Language } from "../../../src/domain/understanding.js";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { rememberingShortAnswers, SHORT_ANSWER_LENGTH } from "../../../src/bot/understanding/shortAnswers.js";
-import { understand, understandAfresh } from "../../../src/bot/understanding/understand.js";
+import { understand, understandAfresh } from "../../../src/bot/understanding/understandByRules.js";
 import type { Expectation, Understand } from "../../../src/domain/understanding.js";
 
 /** The understander, counting the texts it really had to work out. */

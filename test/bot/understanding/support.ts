@@ -5,7 +5,7 @@
  * and the language, which is the table's unless the case says otherwise.
  */
 import { expect } from "vitest";
-import { understand } from "../../../src/bot/understanding/understand.js";
+import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import { ServiceKind } from "../../../src/domain/customer.js";
 import type { ClaimedPromise, LeavingReason } from "../../../src/domain/decision.js";
 import type {

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { understand } from "../../../src/bot/understanding/understand.js";
+import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import { EXPECTATIONS } from "../../../src/domain/understanding.js";
 
 /** Words the lexicons know, so the property also reaches the matching paths. */

@@ -5,18 +5,15 @@
  * names are closed and the amount is credited to the balance (once, however often it runs).
  * A promotion credit books what the customer missed to the balance and records it on the
  * promotion (`credited`), so a retry or a second conversation never credits it twice.
+ * The journal is a port (`OperationsJournal`): `MemoryOperationsJournal` here, JSON Lines in
+ * src/adapters/files, PostgreSQL in src/adapters/postgres.
  */
-import type { Customer } from "../domain/customer.js";
-import type { PlannedAction } from "../domain/decision.js";
-import { roundMoney } from "../domain/money.js";
-import type { CustomerStore } from "../domain/ports.js";
-import { PORTING_CODE_VALID_DAYS, portingCodeFor } from "./portingCode.js";
-import type { ActionResult, Operations } from "./ports.js";
-
-export interface OperationsJournal {
-  get(key: string): Promise<ActionResult | undefined>;
-  put(key: string, action: PlannedAction, result: ActionResult): Promise<void>;
-}
+import type { Customer } from "../../domain/customer.js";
+import type { PlannedAction } from "../../domain/decision.js";
+import { roundMoney } from "../../domain/money.js";
+import type { CustomerStore } from "../../domain/ports.js";
+import { PORTING_CODE_VALID_DAYS, portingCodeFor } from "../../execution/portingCode.js";
+import type { ActionResult, Operations, OperationsJournal } from "../../execution/ports.js";
 
 export class MemoryOperationsJournal implements OperationsJournal {
   readonly entries = new Map<string, { action: PlannedAction; result: ActionResult }>();

@@ -27,7 +27,7 @@
  * - `survey`: the cause goes to `surveyCause` (not `reason`), `other` when none is named.
  *
  * @example
- * import { understand } from "./understand.js";
+ * import { understand } from "./understandByRules.js";
  * const u = understand("I'm not moving, it's just too expensive. Can I keep my number?", "anything");
  * // u.intents: ["question", "give_reason"], u.confidence: 0.9, u.reason: "price",
  * // u.topics: ["porting"], u.keepNumber: true, u.language: "en"

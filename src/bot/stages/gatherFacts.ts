@@ -9,7 +9,9 @@
 import { normalisePostcode, type Service } from "../../domain/customer.js";
 import type { Expectation } from "../../domain/understanding.js";
 import { rewordable } from "../botReply.js";
+import type { GatheredFacts } from "../conversationState.js";
 import { answerTopics } from "../decisionInWords.js";
+import { combine, type StageResult } from "../stageResult.js";
 import type { TurnContext } from "../turnContext.js";
 import { cancellationsFor, tellAlreadyCancelled } from "./alreadyCancelled.js";
 import { startHandover } from "./handover.js";
@@ -22,10 +24,9 @@ export function activeServices(turn: TurnContext): Service[] {
   );
 }
 
-/** The new postcode this message gives, if it gives one (never the account's own). */
-function newPostcodeIn(turn: TurnContext): string | undefined {
+/** The new postcode this message gives, if it gives one (never the account's own), with facts `f` gathered. */
+function newPostcodeIn(turn: TurnContext, f: GatheredFacts = turn.state.facts): string | undefined {
   const { heard, state } = turn;
-  const f = state.facts;
   if (heard.newPostcode) return heard.newPostcode;
   if (!heard.postcode) return undefined;
   if (state.expecting === "new_postcode") return heard.postcode;
@@ -62,10 +63,17 @@ export function changesFacts(turn: TurnContext): boolean {
   return false;
 }
 
-/** Applies whatever this message told us to the gathered facts. */
-export function absorb(turn: TurnContext): void {
+/**
+ * The gathered facts with whatever this message told us applied (a new value: the turn's are
+ * not changed; the caller applies them). `stage`: the stage the message is read in.
+ */
+export function absorbed(turn: TurnContext, stage = turn.state.stage): GatheredFacts {
   const { heard, state } = turn;
-  const f = state.facts;
+  const f: GatheredFacts = {
+    ...state.facts,
+    claims: [...state.facts.claims],
+    ...(state.facts.serviceIds ? { serviceIds: [...state.facts.serviceIds] } : {}),
+  };
   // A death, once told, stays the reason ("my husband died … it's too expensive" too): it carries
   // the most protection, and whoever writes is then not addressed by the holder's name.
   if (
@@ -82,7 +90,7 @@ export function absorb(turn: TurnContext): void {
     if (heard.intents.includes("yes")) f.keepNumber = true;
     else if (heard.intents.includes("no")) f.keepNumber = false;
   }
-  const newPostcode = newPostcodeIn(turn);
+  const newPostcode = newPostcodeIn(turn, f);
   if (newPostcode) {
     f.newPostcode = newPostcode;
     if (!f.reason || f.reason === "other") f.reason = "moving";
@@ -107,33 +115,37 @@ export function absorb(turn: TurnContext): void {
     !f.serviceIds &&
     turn.customer &&
     (state.expecting === "services" ? all : allFirst).test(turn.text) &&
-    (state.expecting === "services" || state.stage === "understand")
+    (state.expecting === "services" || stage === "understand")
   )
     f.serviceIds = activeServices(turn).map((s) => s.id);
   if (state.expecting === "reason" && !f.reason && heard.intents.includes("no")) f.reason = "other";
+  return f;
 }
 
 /**
  * Right after identification: services with a confirmed cancellation are not offered again,
  * and the customer hears at once that they are done (reference, end dates, what still makes
- * sense). True when nothing is left to cancel.
+ * sense). What it finds is applied; the result when nothing is left to cancel (the
+ * conversation closes), undefined when the understanding goes on.
  */
-async function settleAlreadyCancelled(turn: TurnContext): Promise<boolean> {
+async function settleAlreadyCancelled(turn: TurnContext): Promise<StageResult | undefined> {
   const { state } = turn;
-  if (state.cancelledServiceIds !== undefined || state.executedAt) return false;
+  if (state.cancelledServiceIds !== undefined || state.executedAt) return undefined;
   const done = (await cancellationsFor(turn)).filter((c) => c.conversationId !== turn.conversationId);
-  state.cancelledServiceIds = done.flatMap((c) => c.services.map((s) => s.serviceId));
-  if (done.length === 0) return false;
-  turn.apply(tellAlreadyCancelled(turn, done));
-  const cancelled = new Set(state.cancelledServiceIds);
-  if (state.facts.serviceIds) {
-    state.facts.serviceIds = state.facts.serviceIds.filter((id) => !cancelled.has(id));
-    if (state.facts.serviceIds.length === 0) state.facts.serviceIds = undefined;
+  const cancelledServiceIds = done.flatMap((c) => c.services.map((s) => s.serviceId));
+  if (done.length === 0) {
+    turn.apply({ replies: [], state: { cancelledServiceIds } });
+    return undefined;
   }
-  if (activeServices(turn).length > 0) return false;
-  state.stage = "closed";
-  state.expecting = "anything";
-  return true;
+  const cancelled = new Set(cancelledServiceIds);
+  const facts = { ...state.facts };
+  if (facts.serviceIds) {
+    facts.serviceIds = facts.serviceIds.filter((id) => !cancelled.has(id));
+    if (facts.serviceIds.length === 0) facts.serviceIds = undefined;
+  }
+  turn.apply({ ...tellAlreadyCancelled(turn, done), state: { cancelledServiceIds, facts } });
+  if (activeServices(turn).length > 0) return undefined;
+  return { replies: [], state: { stage: "closed", expecting: "anything" } };
 }
 
 /** Reasons for leaving that say nothing of a new provider: keeping the number is not asked. */
@@ -155,28 +167,27 @@ function numberMayMove(turn: TurnContext, service: Service): boolean {
 }
 
 /** After identification (and after each answer): ask only what is still missing, then review. */
-export async function startUnderstanding(turn: TurnContext): Promise<void> {
-  const { state, heard } = turn;
-  state.stage = "understand";
-  absorb(turn);
-  if (await settleAlreadyCancelled(turn)) return;
+export async function startUnderstanding(turn: TurnContext): Promise<StageResult> {
+  const { heard } = turn;
+  // What this message tells is a fact before anything is decided from the facts.
+  turn.apply({ replies: [], state: { stage: "understand", facts: absorbed(turn, "understand") } });
+  const settled = await settleAlreadyCancelled(turn);
+  if (settled) return settled;
   const services = activeServices(turn);
-  const f = state.facts;
-  if (services.length === 0) {
-    await startHandover(turn, [{ ruleId: "bot.no-services", reason: turn.words.noActiveServices }]);
-    return;
-  }
-  if (!f.serviceIds && services.length === 1) f.serviceIds = [services[0]!.id];
+  if (services.length === 0)
+    return startHandover(turn, [{ ruleId: "bot.no-services", reason: turn.words.noActiveServices }]);
+  if (!turn.state.facts.serviceIds && services.length === 1)
+    turn.apply({ replies: [], state: { facts: { ...turn.state.facts, serviceIds: [services[0]!.id] } } });
+  const f = turn.state.facts;
   // A hand-over the policy requires happens at once, before any optional question.
   const decision = turn.decision();
-  if (decision.escalation.required) {
-    recordDecision(turn);
-    await startHandover(turn, decision.escalation.reasons);
-    return;
-  }
+  if (decision.escalation.required)
+    return combine(recordDecision(turn), await startHandover(turn, decision.escalation.reasons));
   // A question asked on the way is answered from the decision as it stands, then we carry on.
-  if (heard.intents.includes("question") && heard.topics.length > 0)
-    for (const m of answerTopics(decision, heard.topics, turn.words)) turn.say(m);
+  const answers =
+    heard.intents.includes("question") && heard.topics.length > 0
+      ? answerTopics(decision, heard.topics, turn.words)
+      : [];
 
   // One message asks everything still missing. What it expects (which short answers mean
   // what) is the optional reason when it is asked, so "I changed my mind" reads as a reason;
@@ -207,17 +218,17 @@ export async function startUnderstanding(turn: TurnContext): Promise<void> {
     );
     suggestions ??= [turn.words.buttons.yes, turn.words.buttons.no];
   }
-  if (!f.reason && !f.reasonAsked) {
-    f.reasonAsked = true;
-    ask(asks.length > 0 ? turn.words.askReasonToo : turn.words.askReason, "reason");
-  }
+  const askReason = !f.reason && !f.reasonAsked;
+  if (askReason) ask(asks.length > 0 ? turn.words.askReasonToo : turn.words.askReason, "reason");
   const expecting = (["reason", "new_postcode", "keep_number", "services"] as const).find((e) =>
     expected.has(e),
   );
-  if (expecting) {
-    state.expecting = expecting;
-    turn.say(rewordable(asks.join("\n"), suggestions ? { suggestions } : {}));
-    return;
-  }
-  await startReview(turn);
+  if (expecting)
+    return {
+      replies: [...answers, rewordable(asks.join("\n"), suggestions ? { suggestions } : {})],
+      state: { expecting, ...(askReason ? { facts: { ...f, reasonAsked: true } } : {}) },
+    };
+  // The review counts what was said this turn: the answers are said first.
+  turn.apply({ replies: answers });
+  return startReview(turn);
 }

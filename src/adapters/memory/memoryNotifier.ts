@@ -1,4 +1,4 @@
-import type { ActionResult, Notifier, OutgoingMessage } from "./ports.js";
+import type { ActionResult, Notifier, OutgoingMessage } from "../../execution/ports.js";
 
 /** Keeps sent messages in memory, once per idempotency key; for tests and the memory store. */
 export class MemoryNotifier implements Notifier {
