@@ -9,24 +9,34 @@ import {
 } from "./adapters/botframework/botFrameworkEndpoint.js";
 import { dataFolderSecret, randomSecret } from "./adapters/files/dataFolderSecret.js";
 import { EmbeddedNotifier } from "./adapters/files/embeddedNotifier.js";
+import { ALUMNI_CONTACTS_FILE, openJsonlAlumniContacts } from "./adapters/files/jsonlAlumniContacts.js";
 import { JsonlHandover } from "./adapters/files/jsonlHandover.js";
 import { JsonlOperationsJournal } from "./adapters/files/jsonlOperationsJournal.js";
 import { openJsonlOutbox } from "./adapters/files/jsonlOutbox.js";
 import { readCustomerFile } from "./adapters/files/readCustomerFile.js";
 import { createLogger } from "./adapters/logging/pinoLogger.js";
+import { dataFolderReadiness } from "./adapters/lowdb/dataFolderReadiness.js";
 import { openLowdbStore } from "./adapters/lowdb/lowdbStore.js";
+import { EmbeddedOperations, MemoryOperationsJournal } from "./adapters/memory/embeddedOperations.js";
+import { MemoryAlumniContacts } from "./adapters/memory/memoryAlumniContacts.js";
+import { MemoryDirectLineLog } from "./adapters/memory/memoryDirectLineLog.js";
 import { MemoryHandover } from "./adapters/memory/memoryHandover.js";
+import { MemoryNotifier } from "./adapters/memory/memoryNotifier.js";
+import { MemoryOutboxStore } from "./adapters/memory/memoryOutbox.js";
 import { openMemoryStore } from "./adapters/memory/memoryStore.js";
 import { meteredAuditLog, meteredConversations, meteredDesk } from "./adapters/metrics/meteredParts.js";
 import { prometheusMetrics } from "./adapters/metrics/prometheusMetrics.js";
 import { openAiLlmFrom } from "./adapters/openai/openAiLlm.js";
-import { policyFolderSource } from "./adapters/policyFolder/policyFolder.js";
+import { readCaseLibrary } from "./adapters/policyFolder/caseLibrary.js";
+import { policyFolderSource, readPolicyFolder } from "./adapters/policyFolder/policyFolder.js";
 import { readSpeechModelFile } from "./adapters/policyFolder/speechModelFile.js";
 import { listenForAssistChanges } from "./adapters/postgres/assistNotifications.js";
 import type { Database } from "./adapters/postgres/database.js";
 import { databaseReadiness } from "./adapters/postgres/databaseReadiness.js";
+import { PgAlumniContacts } from "./adapters/postgres/pgAlumniContacts.js";
 import { PgAssistSessions } from "./adapters/postgres/pgAssistSessions.js";
 import { pgBotTables } from "./adapters/postgres/pgBotTables.js";
+import { PgDirectLineLog } from "./adapters/postgres/pgDirectLineLog.js";
 import { databaseOf, openPostgresStore } from "./adapters/postgres/pgStore.js";
 import { sharedAssistDesk } from "./adapters/postgres/sharedAssistDesk.js";
 import { createSlackAssist, type SlackAssist } from "./adapters/slack/slackAssist.js";
@@ -35,7 +45,7 @@ import { createAssistDesk } from "./assist/assistDesk.js";
 import type { AssistDesk } from "./assist/desk.js";
 import { AuditTrail } from "./audit/auditTrail.js";
 import { ConversationEngine } from "./bot/conversationEngine.js";
-import { understand } from "./bot/understanding/understand.js";
+import { understand } from "./bot/understanding/understandByRules.js";
 import { DirectLineConversations } from "./channels/directLine/directLineConversations.js";
 import { DirectLineTokens } from "./channels/directLine/directLineToken.js";
 import type { Config } from "./config.js";
@@ -46,11 +56,12 @@ import type { Metrics, MetricsExposition } from "./domain/metrics.js";
 import type { Clock, CustomerStore, Store } from "./domain/ports.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
-import { EmbeddedOperations, MemoryOperationsJournal } from "./execution/embeddedOperations.js";
-import { MemoryNotifier } from "./execution/memoryNotifier.js";
 import { outboxReadiness } from "./execution/outboxGivenUp.js";
-import { MemoryOutboxStore } from "./execution/outboxLog.js";
 import type { Notifier, Operations, OutboxStore } from "./execution/ports.js";
+import { AlumniRegister } from "./insights/alumniRegister.js";
+import { createInsights, type Insights } from "./insights/insightsService.js";
+import type { PolicyFiles } from "./insights/policyPanel.js";
+import { insightsSourceOf } from "./insights/ports.js";
 import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
 
 export interface App {
@@ -59,8 +70,14 @@ export interface App {
   clock: Clock;
   store: Store;
   policies: PolicyHolder;
+  /** Reads the policy folder and the draft folder for the supervisor dashboard's policy panel. */
+  policyFiles: PolicyFiles;
   bot: BotAdapters;
   engine: ConversationEngine;
+  /** Alumni: may a former customer be contacted, record contacts under the cap, the do-not-contact list (docs/alumni.md). */
+  alumni: AlumniRegister;
+  /** Supervisors' insights: the source they read and the report over a range (src/insights/report.ts). */
+  insights: Insights;
   /** Agent assist: live sessions, checklist, alerts, next thing to say, history (src/assist). */
   assist: AssistDesk;
   /** Agent assist in Slack (POST /slack/events); undefined when SLACK_* is not configured. */
@@ -264,6 +281,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger: logger.child({ component: "bot" }),
   });
   const database = databaseOf(store);
+  // The alumni contact log lives where the store does: PostgreSQL, the data folder, or memory.
+  const alumni = new AlumniRegister({
+    customers: store.customers,
+    conversations: store.conversations,
+    audit: store.audit,
+    contacts: database
+      ? new PgAlumniContacts(database)
+      : store.kind === "memory"
+        ? new MemoryAlumniContacts()
+        : await openJsonlAlumniContacts(join(config.dataDir, ALUMNI_CONTACTS_FILE)),
+    policy: currentPolicy,
+    clock,
+  });
   // PostgreSQL: sessions shared by every instance, views changed elsewhere arrive by LISTEN/NOTIFY.
   const assistSessions = database ? new PgAssistSessions(database) : undefined;
   const speechModel = await readSpeechModelFile(config.policyDir);
@@ -327,7 +357,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       "MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (development mode, never in production)",
     );
   const directLine = {
-    conversations: new DirectLineConversations(engine, () => clock.now().getTime()),
+    conversations: new DirectLineConversations(
+      engine,
+      () => clock.now().getTime(),
+      database ? new PgDirectLineLog(database) : new MemoryDirectLineLog(),
+    ),
     tokens: new DirectLineTokens(secret),
   };
   const readiness: ReadinessCheck[] = [
@@ -339,14 +373,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outboxReadiness(bot.outbox),
   ];
   if (database) readiness.push(databaseReadiness(database));
+  else if (store.kind === "lowdb") readiness.push(dataFolderReadiness(config.dataDir));
   return {
     config,
     logger,
     clock,
     store,
     policies,
+    policyFiles: { read: readPolicyFolder, caseLibrary: () => readCaseLibrary(config.demoData) },
     bot,
     engine,
+    alumni,
+    insights: createInsights(insightsSourceOf(store), { clock, policy: () => policies.current() }),
     assist,
     slack,
     botFramework,

@@ -84,6 +84,7 @@ const EnvSchema = z
       .optional(),
     FAIREXIT_DB_MIGRATE: z.enum(["start", "manual"], { error: "expected start or manual" }).default("start"),
     FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
+    FAIREXIT_POLICY_DRAFT_DIR: z.string().min(1).optional(),
     FAIREXIT_CLOCK_START: z.iso
       .datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00Z" })
       .optional(),
@@ -115,6 +116,18 @@ const EnvSchema = z
       .pipe(z.array(z.url({ protocol: /^https?$/, error: "expected http(s) URLs separated by commas" })))
       .optional(),
     FAIREXIT_ASSIST_API_KEY: z.string().min(32, "expected at least 32 characters").optional(),
+    FAIREXIT_ALUMNI_API_KEYS: z
+      .string()
+      .transform((v) => v.split(",").map((k) => k.trim()))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .min(32, "expected keys of at least 32 characters each, separated by commas")
+            .regex(/^\S+$/, "expected keys without spaces, separated by commas"),
+        ),
+      )
+      .optional(),
     FAIREXIT_TWILIO_AUTH_TOKEN: z.string().min(16, "expected the Twilio account's auth token").optional(),
     FAIREXIT_PUBLIC_URL: z
       .url({
@@ -169,6 +182,9 @@ const EnvSchema = z
   })
   .extend(LlmEnv.shape);
 
+/** Every variable the server reads: `.env.example` and docs/deploy.md name each (test/config.test.ts). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export interface Config {
   port: number;
   host: string;
@@ -182,6 +198,8 @@ export interface Config {
   dataDir: string;
   demoData: string;
   policyDir: string;
+  /** A policy folder being edited (FAIREXIT_POLICY_DRAFT_DIR): /supervisor shows its impact diff. */
+  policyDraftDir: string | undefined;
   /** When set, the clock starts at this instant and runs from there. */
   clockStart: Date | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -232,6 +250,8 @@ export interface Config {
   devServiceUrls: string[];
   /** Agent assist's HTTP transcript sources (docs/assist.md). */
   assistHttp: AssistHttpConfig;
+  /** Bearer keys of /api/alumni (marketing tools); empty = those routes answer 503. Never log them. */
+  alumniApiKeys: string[];
 }
 
 export interface AssistHttpConfig {
@@ -252,7 +272,7 @@ export interface BotFrameworkConfig {
 }
 
 /** Variables whose values are credentials: an error names their length, never their value. */
-const CREDENTIAL = /SECRET|PASSWORD|TOKEN|_KEY$|^DATABASE_URL$/;
+const CREDENTIAL = /SECRET|PASSWORD|TOKEN|_KEYS?$|^DATABASE_URL$/;
 
 /** A bad value as an error shows it: credentials by length only, since errors reach logs and terminals. */
 function shown(variable: string, value: string | undefined): string {
@@ -294,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       tokensPerClient: e.FAIREXIT_RATE_LIMIT_TOKENS_PER_CLIENT,
     },
     devServiceUrls: e.FAIREXIT_DEV_SERVICE_URLS ?? [],
+    alumniApiKeys: e.FAIREXIT_ALUMNI_API_KEYS ?? [],
     assistHttp: {
       apiKey: e.FAIREXIT_ASSIST_API_KEY,
       twilioAuthToken: e.FAIREXIT_TWILIO_AUTH_TOKEN,
@@ -308,6 +329,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, e.FAIREXIT_DATA_DIR),
     demoData: resolve(cwd, e.FAIREXIT_DEMO_DATA),
     policyDir: resolve(cwd, e.FAIREXIT_POLICY_DIR),
+    policyDraftDir:
+      e.FAIREXIT_POLICY_DRAFT_DIR === undefined ? undefined : resolve(cwd, e.FAIREXIT_POLICY_DRAFT_DIR),
     clockStart: e.FAIREXIT_CLOCK_START === undefined ? undefined : new Date(e.FAIREXIT_CLOCK_START),
     logLevel: e.LOG_LEVEL,
     logPii: e.FAIREXIT_LOG_PII,

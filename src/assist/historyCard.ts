@@ -4,22 +4,14 @@
  * services, the promises on record (date, who, words), the pain points across departments
  * with dates, the contacts of the last 90 days and the decision's root-cause chain.
  */
-import type { Customer, Interaction } from "../domain/customer.js";
+import { type Customer, type Interaction, SERVICE_FAILURES } from "../domain/customer.js";
 import { isoDate } from "../domain/dates.js";
 import type { Decision } from "../domain/decision.js";
 import { formatMoney } from "../domain/money.js";
 import type { HistoryCard, HistoryEvent } from "./view.js";
 
-/** Interaction kinds that hurt the customer, whichever department recorded them. */
-const PAIN_KINDS = new Set<Interaction["kind"]>([
-  "outage",
-  "missed_appointment",
-  "late_appointment",
-  "equipment_failure",
-  "billing_error",
-  "undisclosed_fee",
-  "complaint",
-]);
+/** Interaction kinds that hurt the customer, whichever department recorded them: the service failures and a complaint. */
+const PAIN_KINDS = new Set<Interaction["kind"]>([...SERVICE_FAILURES, "complaint"]);
 
 const RECENT_DAYS = 90;
 const DAY = 86_400_000;

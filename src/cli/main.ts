@@ -8,13 +8,17 @@ import { StoreError } from "../domain/ports.js";
 import { ValidationError } from "../domain/validation.js";
 import { CliError } from "./cliError.js";
 import { registerAgentLinkCommand } from "./commands/agentLinkCommand.js";
+import { registerAlumniCommand } from "./commands/alumniCommand.js";
+import { registerAtRiskCommand } from "./commands/atRiskCommand.js";
 import { registerAuditCommands } from "./commands/auditCommands.js";
 import { registerChatCommand } from "./commands/chatCommand.js";
 import { registerDataCommands } from "./commands/dataCommands.js";
 import { registerDbCommands } from "./commands/dbCommands.js";
+import { registerDemoCommands } from "./commands/demoHistoryCommand.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerOutboxCommand } from "./commands/outboxCommand.js";
 import { registerPolicyCommands } from "./commands/policyCommands.js";
+import { registerReportCommand } from "./commands/reportCommand.js";
 import { registerSchemaCommand } from "./commands/schemaCommand.js";
 import { registerStartCommand } from "./commands/startCommand.js";
 import { registerTeamsCommand } from "./commands/teamsCommand.js";
@@ -33,9 +37,13 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerSchemaCommand(program);
   registerAuditCommands(program);
+  registerReportCommand(program);
   registerOutboxCommand(program);
   registerChatCommand(program);
   registerTeamsCommand(program);
+  registerAtRiskCommand(program);
+  registerDemoCommands(program);
+  registerAlumniCommand(program);
   return program;
 }
 

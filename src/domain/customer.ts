@@ -285,6 +285,21 @@ export const InteractionKind = z.enum([
 ]);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
+/**
+ * Interaction kinds that are a failure of ours, of the department that recorded them: what the
+ * engine's root cause, the report's attribution, the at-risk score and the history card all start
+ * from (each says what it adds: a complaint, a price change). A complaint is not one by itself:
+ * it is the customer telling us about a failure.
+ */
+export const SERVICE_FAILURES: readonly InteractionKind[] = [
+  "outage",
+  "missed_appointment",
+  "late_appointment",
+  "equipment_failure",
+  "billing_error",
+  "undisclosed_fee",
+];
+
 export const Interaction = z.strictObject({
   id: z.string().min(1),
   at: IsoDateTime,

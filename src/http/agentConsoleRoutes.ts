@@ -3,6 +3,7 @@
  * framework) that shows the live sessions and their views pushed by server-sent events. Behind
  * the console login (agentLogin.ts), in development too:
  *   GET  /agent/login?token=…   redeems a one-time link: sets the session cookie, redirects to /agent
+ *                               (or to `next`, when it is /supervisor: our own pages only)
  *   GET  /agent                 the page (401 with how to sign in, without a session)
  *   GET  /agent/demo-calls      the demo calls under examples/assist/ (signed in)
  *   POST /agent/logout          clears the cookie
@@ -16,22 +17,12 @@ import type { Request, Response, Server } from "restify";
 import { DemoCall } from "../channels/assist/demoCalls.js";
 import { type AgentLogins, CONSOLE_COOKIE, CONSOLE_SESSION_SECONDS } from "./agentLogin.js";
 import { type AssistAccessDeps, consoleSessionOf, ownOrigin, refuse } from "./assistAccess.js";
+import { consolePageHeaders, loginDestination, sendConsolePage, signedOutPage } from "./consolePage.js";
 import { servedOverTls } from "./webChatRoutes.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const WEB_DIR = join(ROOT, "web");
 export const DEMO_CALLS_DIR = join(ROOT, "examples/assist");
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 /** Every demo call in `dir`, by file name; a malformed file fails loudly with its name. */
 export async function readDemoCalls(dir = DEMO_CALLS_DIR): Promise<DemoCall[]> {
@@ -50,24 +41,17 @@ export interface AgentConsoleDeps extends AssistAccessDeps {
 }
 
 export function registerAgentConsoleRoutes(server: Server, deps: AgentConsoleDeps): void {
-  const headers = (req: Request, type: string) => ({
-    "content-type": type,
-    "cache-control": "no-store",
-    "content-security-policy": CSP,
-    "x-frame-options": "DENY",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    ...(servedOverTls(req, deps.trustProxy)
-      ? { "strict-transport-security": "max-age=31536000; includeSubDomains" }
-      : {}),
-  });
-  const page = (req: Request, res: Response, status: number, type: string, body: string | Buffer) => {
-    res.writeHead(status, { ...headers(req, type), "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  };
+  const headers = (req: Request, type: string) => consolePageHeaders(req, deps.trustProxy, type);
+  const page = (req: Request, res: Response, status: number, type: string, body: string | Buffer) =>
+    sendConsolePage(req, res, deps.trustProxy, { status, type, body });
   const signedOut = (req: Request, res: Response, why: string) =>
-    page(req, res, 401, "text/html; charset=utf-8", signedOutPage(why));
+    page(
+      req,
+      res,
+      401,
+      "text/html; charset=utf-8",
+      signedOutPage({ title: "FairExit agent console", why, page: "/agent", stylesheet: "/agent/agent.css" }),
+    );
 
   server.get("/agent/login", async (req: Request, res: Response) => {
     const token = typeof req.query?.token === "string" ? req.query.token : "";
@@ -76,7 +60,7 @@ export function registerAgentConsoleRoutes(server: Server, deps: AgentConsoleDep
     const secure = servedOverTls(req, deps.trustProxy) ? "; Secure" : "";
     res.writeHead(303, {
       ...headers(req, "text/plain; charset=utf-8"),
-      location: "/agent",
+      location: loginDestination(req.query?.next),
       "set-cookie": `${CONSOLE_COOKIE}=${redeemed.cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${CONSOLE_SESSION_SECONDS}${secure}`,
     });
     res.end();
@@ -108,16 +92,4 @@ export function registerAgentConsoleRoutes(server: Server, deps: AgentConsoleDep
     res.header("set-cookie", `${CONSOLE_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
     res.send(200, { signedOut: true });
   });
-}
-
-function signedOutPage(why: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>FairExit agent console: sign in</title>
-<link rel="stylesheet" href="/agent/agent.css"></head>
-<body><main class="signed-out"><h1>FairExit agent console</h1>
-<p>${why}</p>
-<p>Open the one-time login link printed when the server started, or print a new one with
-<code>fairexit agent-link</code> on the server. Each link works once, for 15 minutes.</p>
-</main></body></html>
-`;
 }

@@ -15,6 +15,7 @@ import type { AssistAccessDeps } from "./assistAccess.js";
 import { registerAssistSessionRoutes } from "./assistSessionRoutes.js";
 import { registerAssistSourceRoutes } from "./assistSourceRoutes.js";
 import { type StreamLimits, trackStreams, ViewStreams } from "./assistStream.js";
+import type { LoginDestination } from "./consolePage.js";
 import type { RateLimits } from "./rateLimits.js";
 
 export { TWILIO_PATH } from "./assistSourceRoutes.js";
@@ -95,6 +96,11 @@ export function registerAssistRoutesWith(server: Server, deps: AssistRouteDeps):
 export const agentLoginsFor = (secret: string | undefined): AgentLogins =>
   new AgentLogins(secret ?? randomBytes(32).toString("base64url"));
 
-/** The one-time console login link for a server reachable at `baseUrl`. */
-export const agentLoginLink = (logins: AgentLogins, baseUrl: string, nowMs: number): string =>
-  `${baseUrl.replace(/\/+$/, "")}/agent/login?token=${logins.issueLoginToken(nowMs)}`;
+/** The one-time console login link for a server reachable at `baseUrl`; `next` is the page it opens. */
+export const agentLoginLink = (
+  logins: AgentLogins,
+  baseUrl: string,
+  nowMs: number,
+  next: LoginDestination = "/agent",
+): string =>
+  `${baseUrl.replace(/\/+$/, "")}/agent/login?token=${logins.issueLoginToken(nowMs)}${next === "/agent" ? "" : `&next=${next}`}`;

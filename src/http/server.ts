@@ -7,21 +7,24 @@ import type { AddressInfo } from "node:net";
 import restify from "restify";
 import type { App } from "../app.js";
 import type { AgentLogins } from "./agentLogin.js";
+import { registerAlumniRoutes } from "./alumniRoutes.js";
 import { agentLoginLink, agentLoginsFor, registerAssistRoutes, TWILIO_PATH } from "./assistRoutes.js";
 import { closeStreamsOf } from "./assistStream.js";
 import { readJsonBody } from "./bodyReader.js";
+import type { LoginDestination } from "./consolePage.js";
 import { registerDirectLineRoutes } from "./directLineRoutes.js";
 import { registerHealthRoutes } from "./healthRoutes.js";
 import { handleInternalErrors } from "./internalErrors.js";
 import { clientAddress, type RateCheck, RateLimits, withinLimits } from "./rateLimits.js";
 import { restifyLog } from "./restifyLog.js";
+import { registerSupervisorDashboard } from "./supervisorDashboard.js";
 import { registerWebChatRoutes } from "./webChatRoutes.js";
 
 export interface RunningServer {
   url: string;
   server: restify.Server;
-  /** A fresh one-time login link to the agent console (/agent). */
-  agentLoginLink(): string;
+  /** A fresh one-time login link to the agent console (/agent), or to `next` (/supervisor). */
+  agentLoginLink(next?: LoginDestination): string;
   close(): Promise<void>;
 }
 
@@ -70,11 +73,10 @@ export function buildServer(app: App, options: ServerOptions = {}): restify.Serv
     logger: app.logger.child({ component: "directline" }),
   });
   registerWebChatRoutes(server, { trustProxy: app.config.trustProxy });
-  registerAssistRoutes(server, app, {
-    logins: options.agentLogins ?? agentLoginsFor(app.config.secret),
-    limits,
-    clientOf,
-  });
+  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret);
+  registerAssistRoutes(server, app, { logins, limits, clientOf });
+  registerAlumniRoutes(server, app, { limits, clientOf });
+  registerSupervisorDashboard(server, app, logins);
   return server;
 }
 
@@ -90,7 +92,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   return {
     url,
     server,
-    agentLoginLink: () => agentLoginLink(logins, app.config.assistHttp.publicUrl ?? url, Date.now()),
+    agentLoginLink: (next) =>
+      agentLoginLink(logins, app.config.assistHttp.publicUrl ?? url, Date.now(), next),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

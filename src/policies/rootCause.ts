@@ -5,21 +5,14 @@
  * customer. The departments come from the record (each interaction's silo); the one named
  * here is billing, whose job a promotion never applied is.
  */
-import type { Customer, InteractionKind, Service } from "../domain/customer.js";
+import { type Customer, type InteractionKind, SERVICE_FAILURES, type Service } from "../domain/customer.js";
 import type { RootCause, RootCauseLink } from "../domain/decision.js";
 
 /**
  * Interaction kinds that are a failure of the department that recorded them. A complaint, a
  * sale or an enquiry is not: the complaint is the customer telling us about a failure.
  */
-export const FAILURE_KINDS: ReadonlySet<InteractionKind> = new Set<InteractionKind>([
-  "missed_appointment",
-  "late_appointment",
-  "outage",
-  "equipment_failure",
-  "billing_error",
-  "undisclosed_fee",
-]);
+export const FAILURE_KINDS: ReadonlySet<InteractionKind> = new Set<InteractionKind>(SERVICE_FAILURES);
 
 /** The kind recorded for a promotion sold but never applied (a billing failure). */
 export const PROMOTION_NOT_APPLIED = "promotion_not_applied";

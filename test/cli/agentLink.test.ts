@@ -54,6 +54,20 @@ describe("console login links from the command line", () => {
     expect((await signIn(link)).status).toBe(303);
   });
 
+  it("leads to the supervisor dashboard with --next /supervisor, and to nowhere else", async () => {
+    const banner = /supervisor\s+(http:\/\/\S+\/agent\/login\?token=\S+&next=\/supervisor)\s/.exec(
+      server.output(),
+    );
+    expect(banner, server.output()).not.toBeNull();
+    const r = await runFairexit(["agent-link", "--base-url", server.baseUrl, "--next", "/supervisor"], env);
+    expect(r.code).toBe(0);
+    const res = await fetch(r.stdout.trim(), { redirect: "manual" });
+    expect(res.headers.get("location")).toBe("/supervisor");
+    const elsewhere = await runFairexit(["agent-link", "--next", "https://evil.example/"], env);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain("--next: expected /agent or /supervisor");
+  }, 90_000);
+
   it("refuses to print a link the memory store's server could not check", async () => {
     const r = await runFairexit(["agent-link"], { FAIREXIT_STORE: "memory", FAIREXIT_SECRET: "" });
     expect(r.code).toBe(1);

@@ -29,6 +29,8 @@ export function registerStartCommand(program: Command): void {
         `  direct line ${running.url}/v3/directline${config.directLineSecret ? " (signed-in tokens on)" : ""}`,
         `  agent       ${running.agentLoginLink()}`,
         "              (one-time console login, valid 15 min; a new one: fairexit agent-link)",
+        `  supervisor  ${running.agentLoginLink("/supervisor")}`,
+        "              (the dashboard, same login; a new one: fairexit agent-link --next /supervisor)",
         `  health      ${running.url}/healthz`,
         `  readiness   ${running.url}/readyz`,
         `  policies    ${config.policyDir}`,
