@@ -15,7 +15,7 @@ import {
   CLASS_OF,
   MODEL_FILE,
   modelText,
-  readDevSet,
+  readTrainingSets,
   repoPath,
   sha256,
 } from "../../scripts/trainToneModel.js";
@@ -31,13 +31,12 @@ const agent = (text: string, lang = "en", model = true) =>
   );
 
 describe("the tone model file", () => {
-  it("was trained on today's development set (its hash is in the file)", () => {
-    const dev = readFileSync(repoPath("test/fixtures/assist/agent-tone-dev.yaml"), "utf8");
-    expect(speechModel.data.trainedOn.sha256).toBe(sha256(dev));
+  it("was trained on today's training sets (their hash is in the file)", () => {
+    expect(speechModel.data.trainedOn.sha256).toBe(sha256(readTrainingSets().text));
   });
 
   it("is exactly what a fresh training gives, and its cross-validated precision is >= 0.95", () => {
-    const dev = readDevSet();
+    const dev = readTrainingSets();
     const { model, cv, oof } = buildModel(dev);
     expect(modelText(model)).toBe(readFileSync(repoPath(MODEL_FILE), "utf8"));
     expect(cv.detected.precision).toBeGreaterThanOrEqual(0.95);
@@ -100,7 +99,7 @@ describe("the model in checkSpeech", () => {
     expect(rest).toEqual([]);
     expect(finding?.ruleId).toBe("tone.confirmshaming.model");
     expect(finding?.span).toEqual({ start: 0, end: text.length, text });
-    expect(finding?.message).toMatch(/reads as confirmshaming, model score 0\.\d\d/);
+    expect(finding?.message).toMatch(/reads as confirmshaming, model score (0\.\d\d|1\.00)/);
   });
 
   it("points at the sentence that reads worst in a longer turn", () => {

@@ -1,6 +1,7 @@
 /**
- * The held-out set (test/fixtures/assist/agent-tone-heldout.yaml), written by someone who had
- * not seen the speech patterns, after they were frozen. Precision must stay >= 0.95 (a false
+ * The held-out sets, each written by someone who had seen neither the speech patterns nor the
+ * model, after they were frozen: agent-tone-heldout.yaml (2026-12-06) and agent-tone-heldout2.yaml
+ * (2026-12-07, after the model was retrained on agent-tone-train2.yaml, by a third writer). Precision must stay >= 0.95 (a false
  * alert costs the agent's trust); recall is reported, not asserted (the lead decides).
  * Skipped, with a message, while the file does not exist.
  */
@@ -10,14 +11,17 @@ import { checkSpeech, checkUtterance } from "../../src/guardrails/index.js";
 import { defaultTone, repoFile } from "../policies/utterance/support.js";
 import { defaultSpeechModel, formatScore, readToneSet, scoreTone } from "../support/toneScore.js";
 
-const FILE = repoFile("test/fixtures/assist/agent-tone-heldout.yaml");
-const present = existsSync(FILE);
-if (!present) console.log(`held-out tone set not found (${FILE}): skipped`);
+const SETS = [
+  ["held-out", repoFile("test/fixtures/assist/agent-tone-heldout.yaml")],
+  ["held-out 2", repoFile("test/fixtures/assist/agent-tone-heldout2.yaml")],
+] as const;
 
-describe.skipIf(!present)("tone on agent speech, held-out set", () => {
-  it("keeps precision >= 0.95 and reports recall", () => {
+describe.each(SETS)("tone on agent speech, %s set", (name, file) => {
+  const present = existsSync(file);
+  if (!present) console.log(`held-out tone set not found (${file}): skipped`);
+  it.skipIf(!present)("keeps precision >= 0.95 and reports recall", () => {
     const tone = defaultTone();
-    const items = readToneSet(FILE);
+    const items = readToneSet(file);
     const baseline = scoreTone(items, (i) => checkUtterance({ tone }, i.text, { speaker: "agent" }));
     const patterns = scoreTone(items, (i) =>
       checkSpeech({ tone }, i.text, { speaker: "agent", lang: i.lang }, { model: false }),
@@ -28,9 +32,9 @@ describe.skipIf(!present)("tone on agent speech, held-out set", () => {
     );
     console.log(
       [
-        formatScore("held-out baseline checkUtterance", baseline, false),
-        formatScore("held-out checkSpeech, patterns only", patterns, false),
-        formatScore("held-out checkSpeech, patterns and model", speech),
+        formatScore(`${name} baseline checkUtterance`, baseline, false),
+        formatScore(`${name} checkSpeech, patterns only`, patterns, false),
+        formatScore(`${name} checkSpeech, patterns and model`, speech),
       ].join("\n"),
     );
     expect(patterns.detected.precision).toBeGreaterThanOrEqual(0.95);

@@ -1,6 +1,8 @@
 /**
  * Retention offers a message makes beyond what may be made: after a "no", when the decision
- * allows none, or more of them than the policy's `maxOffers`.
+ * allows none, more of them than the policy's `maxOffers`, or one the policy does not make at
+ * all (an offer stating figures of its own, "50% off", "three months free", that none of the
+ * decision's offers states: the agent, the bot and an LLM may make only the policy's offers).
  *
  * The ledger may already record the offer being checked: the bot records an offer when it
  * composes the message, and each message is checked when its turn is stored. So an offer the
@@ -47,9 +49,66 @@ interface OfferSaid {
 
 const canonical = (s: string): string => s.replace(/\s+/g, " ").trim();
 const FIGURE = /\d+(?:[.,]\d+)*/g;
-const FIGURE_IN = /\d/;
-const figuresOf = (lower: string): number[] =>
-  [...lower.matchAll(FIGURE)].map((m) => parseAmount(m[0])).filter(Number.isFinite);
+/**
+ * Figures said in words, in English, German and Swedish: numbers up to twelve, "half" (as
+ * 50, a share) and "free" (as 0, a price), so "three months free" states 3 and 0 as "3 months
+ * free" does.
+ */
+const WORD_FIGURES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  tolv: 12,
+  half: 50,
+  halben: 50,
+  halbe: 50,
+  halva: 50,
+  halv: 50,
+  free: 0,
+  gratis: 0,
+  kostenlos: 0,
+  umsonst: 0,
+  kostnadsfri: 0,
+  kostnadsfritt: 0,
+  kostnadsfria: 0,
+};
+const WORD_FIGURE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${Object.keys(WORD_FIGURES).join("|")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+const figuresOf = (lower: string): number[] => [
+  ...[...lower.matchAll(FIGURE)].map((m) => parseAmount(m[0])).filter(Number.isFinite),
+  ...[...lower.matchAll(WORD_FIGURE)].map((m) => WORD_FIGURES[m[1] as string] as number),
+];
 
 /** The decision's offers, as the offer sentences of a message are compared with them. */
 function offersOf(decision: Decision): readonly KnownOffer[] {
@@ -69,7 +128,7 @@ function offerBlocked(
   decision: Decision | undefined,
   ledger: Ledger | undefined,
   said: readonly OfferSaid[],
-): { ruleId: string; reason: string } | undefined {
+): { ruleId: string; reason: string; alternative?: string } | undefined {
   if (ledger && ledger.declines.length > 0)
     return { ruleId: "contradiction.extra_offer", reason: "the customer has already declined an offer" };
   if (!decision) return undefined;
@@ -86,7 +145,15 @@ function offerBlocked(
     reason: `the decision allows ${r.maxOffers} offer${r.maxOffers === 1 ? "" : "s"} and none remain`,
   };
   if (r.remaining <= 0) return tooMany;
-  return offersCounted(ledger, said) > r.maxOffers ? tooMany : undefined;
+  if (offersCounted(ledger, said) > r.maxOffers) return tooMany;
+  const policyOffer = r.offers[0];
+  if (policyOffer && said.some((s) => !s.offer && s.ownFigures))
+    return {
+      ruleId: "contradiction.unsanctioned_offer",
+      reason: "it is not an offer the policy makes",
+      alternative: policyOffer.text,
+    };
+  return undefined;
 }
 
 /** The offers recorded in the ledger and those of `said` that no record accounts for. */
@@ -122,7 +189,7 @@ export function offerContradictions(t: CheckedText, decision?: Decision, ledger?
       blocked.ruleId,
       r,
       `Makes a retention offer, but ${blocked.reason}.`,
-      "Understood. I'll carry on with the cancellation.",
+      blocked.alternative ?? "Understood. I'll carry on with the cancellation.",
     ),
   ];
 }
@@ -156,7 +223,9 @@ function offersSaid(t: CheckedText, offers: readonly KnownOffer[], ledger: Ledge
     const offer = fits.find(recorded) ?? fits[0];
     const lead = s.text.length - s.text.trimStart().length;
     const range = { start: sentence.start + lead, end: sentence.start + s.text.trimEnd().length };
-    out.push(offer ? { range, offer, ownFigures: false } : { range, ownFigures: FIGURE_IN.test(lower) });
+    out.push(
+      offer ? { range, offer, ownFigures: false } : { range, ownFigures: figuresOf(lower).length > 0 },
+    );
   }
   return out;
 }

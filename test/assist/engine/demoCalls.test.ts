@@ -40,6 +40,8 @@ const EXPECTED: Record<string, Expected> = {
       "1: tone tone.condescension.what-did-you-expect",
       "3: contradiction end-service",
       "3: tone tone.obstruction.must-visit-store",
+      // "three months of Sports at half price" is not the policy's offer (20% off for 6 months, on price).
+      "4: offer contradiction.unsanctioned_offer",
     ],
     ticks: { "final-bill": "open" },
   },
