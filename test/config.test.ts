@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { TEAMS_VARIABLES } from "../src/adapters/teams/teamsSettings.js";
+import { ENVIRONMENT_VARIABLES, loadConfig } from "../src/config.js";
 import { ConfigError } from "../src/domain/configError.js";
 
 describe("configuration from the environment", () => {
@@ -92,5 +96,32 @@ describe("back-office webhooks", () => {
     expect(() => loadConfig({ FAIREXIT_NOTIFY_URL: "ops", FAIREXIT_WEBHOOK_SECRET: "x".repeat(16) })).toThrow(
       "FAIREXIT_NOTIFY_URL: expected an http(s) URL",
     );
+  });
+});
+
+describe("every environment variable is documented", () => {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const example = readFileSync(join(root, ".env.example"), "utf8");
+  const deploy = readFileSync(join(root, "docs/deploy.md"), "utf8");
+  /** `NAME=` at the start of a line, commented out or not. */
+  const documented = new Set(
+    [...example.matchAll(/^#?\s?([A-Za-z][A-Za-z0-9_]*)=/gm)].map((m) => m[1] as string),
+  );
+  const read = new Set([...ENVIRONMENT_VARIABLES, ...TEAMS_VARIABLES]);
+
+  it("names in .env.example each variable the server or the Teams packaging reads", () => {
+    expect([...read].filter((v) => !documented.has(v))).toEqual([]);
+  });
+
+  it("reads every variable .env.example documents (no stale entry)", () => {
+    expect([...documented].filter((v) => !read.has(v))).toEqual([]);
+  });
+
+  it("lists each variable in docs/deploy.md's table (a `PREFIX_*` entry covers its family)", () => {
+    const families = [...deploy.matchAll(/`([A-Z][A-Z0-9_]*_)\*`/g)].map((m) => m[1] as string);
+    const missing = [...read].filter(
+      (v) => !deploy.includes(`\`${v}\``) && !families.some((prefix) => v.startsWith(prefix)),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { isoString } from "../domain/dates.js";
 import type { Decision } from "../domain/decision.js";
+import { maskTypedPersonalData } from "../domain/typedPersonalData.js";
 import { discharge, hasDeclined, recordDecline, recordOffer, STAGES } from "../guardrails/index.js";
 import {
   type AlertFacts,
@@ -63,10 +64,12 @@ export function openBeforeExecute(session: AssistSession, decision: Decision) {
 /** The session after hearing `u`; undefined when `u` changes nothing (a repeated final, a late partial). */
 export function hearUtterance(
   session: AssistSession,
-  u: AssistUtterance,
+  heard: AssistUtterance,
   env: AssistEnv,
 ): AssistSession | undefined {
-  if (session.finals.includes(u.utteranceId)) return undefined;
+  if (session.finals.includes(heard.utteranceId)) return undefined;
+  // A card number, IBAN or identity number said on the call is never kept, shown or checked.
+  const u = { ...heard, text: maskTypedPersonalData(heard.text) };
   const ref = refOf(u);
   const s: AssistSession = {
     ...session,

@@ -180,7 +180,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     const grant = grantOf(req, failWith(res), req.params.conversationId);
     if (!grant) return;
     const watermark = typeof req.query?.watermark === "string" ? req.query.watermark : undefined;
-    res.send(200, conversations.activities(grant.conversationId, watermark));
+    res.send(200, await conversations.activities(grant.conversationId, watermark));
   });
 
   server.post(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {

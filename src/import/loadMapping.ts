@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { editDistance } from "../domain/editDistance.js";
 import { formatPath } from "../domain/validation.js";
+import { unresolvedAliasAt } from "../domain/yamlAliases.js";
 import type { MappingProblem } from "./compileField.js";
 import { type CompiledMapping, compileMapping } from "./compileMapping.js";
 import { type LocatedProblem, MappingError } from "./mappingError.js";
@@ -47,7 +48,17 @@ export function parseMapping(text: string, file: string): CompiledMapping {
         };
       }),
     );
-  const raw: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // An alias to no anchor (`x: *nope`) or an alias bomb: not parse errors, but `toJS` throws.
+    // Located at the alias that names no anchor (a bomb, at the start of the file).
+    const pos = lines.linePos(unresolvedAliasAt(doc) ?? 0);
+    throw new MappingError(file, [
+      { path: "(yaml)", message: (e as Error).message, line: pos.line, column: pos.col },
+    ]);
+  }
   if (raw === null || raw === undefined)
     throw new MappingError(file, [{ path: "(root)", message: "the mapping file is empty" }]);
 

@@ -4,6 +4,7 @@
  * column of the file a supervisor edits.
  */
 import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument, Scalar } from "yaml";
+import { unresolvedAliasAt } from "../domain/yamlAliases.js";
 
 export interface SourcePosition {
   /** 1-based. */
@@ -41,7 +42,17 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     position: at(e.pos[0]),
     message: e.message.split("\n")[0]!,
   }));
-  const value = syntaxErrors.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+  let value: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      // An alias to no anchor (`x: *nope`) or an alias bomb: the parser reports neither as an
+      // error, and `toJS` throws. A mistake in the file: at the alias that names no anchor (a
+      // bomb, at the start of the file).
+      syntaxErrors.push({ position: at(unresolvedAliasAt(doc) ?? 0), message: (e as Error).message });
+    }
+  }
 
   const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {

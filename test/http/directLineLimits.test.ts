@@ -8,7 +8,7 @@ import {
   ACTIVITIES_PAGE,
   MAX_ACTIVITIES,
   MAX_LOG_BYTES,
-} from "../../src/channels/directLine/directLineConversations.js";
+} from "../../src/channels/directLine/directLineLog.js";
 import { newConversationId } from "../../src/channels/directLine/directLineToken.js";
 import { DirectLineClient, type DirectLineSession } from "../support/directLineClient.js";
 import { aFairExitServer, type RunningFairExit } from "../support/fairexitServer.js";

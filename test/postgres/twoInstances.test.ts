@@ -109,6 +109,27 @@ describePostgres("two instances on one PostgreSQL database", () => {
     expect(await b.store.audit.verify()).toEqual([]);
   });
 
+  it("runs a turn that lost the race again itself: messages of one conversation at once on both instances all get answers, none lost, none twice", async () => {
+    const [a, b] = apps as [App, App];
+    const id = "conv-race-1";
+    await a.engine.receive(id, "I want to cancel");
+    // No retry here: what the HTTP layer's caller gets, the engine runs again on a conflict.
+    const lines = [
+      "what happens to my number?",
+      "is there a fee?",
+      "do I need to return anything?",
+      "how long does it take?",
+    ];
+    const answers = await Promise.all(lines.map((line, i) => (i % 2 === 0 ? a : b).engine.receive(id, line)));
+    for (const answer of answers) expect(answer.messages.length).toBeGreaterThan(0);
+    const conversation = (await b.store.conversations.get(id))!;
+    expect(conversation.turns.map((t) => t.seq)).toEqual(conversation.turns.map((_, i) => i));
+    const customerLines = conversation.turns.filter((t) => t.speaker === "customer").map((t) => t.text);
+    expect(customerLines[0]).toBe("I want to cancel");
+    expect([...customerLines.slice(1)].sort()).toEqual([...lines].sort());
+    expect(await a.store.audit.verify()).toEqual([]);
+  });
+
   it("cancels a service once when two conversations on two instances confirm it at the same moment", async () => {
     const [a, b] = apps as [App, App];
     for (const line of TO_CONFIRM)

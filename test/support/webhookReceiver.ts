@@ -23,7 +23,8 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+/** `port`: listen on this port (a receiver coming back where an earlier one was); a free one by default. */
+export async function startWebhookReceiver(secret: string, port = 0): Promise<WebhookReceiver> {
   const state = { received: [] as Received[], applied: new Map<string, unknown>(), failNext: [] as number[] };
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -40,22 +41,27 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       );
       state.received.push({ path: req.url ?? "", key, body: JSON.parse(body || "null"), signatureValid });
       const fail = state.failNext.shift();
+      // Not chained: restify, when loaded in the same process, replaces ServerResponse's
+      // writeHead with one that returns nothing.
       if (!signatureValid) {
-        res.writeHead(401).end();
+        res.writeHead(401);
+        res.end();
         return;
       }
       if (fail !== undefined) {
-        res.writeHead(fail).end();
+        res.writeHead(fail);
+        res.end();
         return;
       }
       if (!state.applied.has(key)) state.applied.set(key, { ref: `ext-${state.applied.size + 1}` });
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(state.applied.get(key)));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(state.applied.get(key)));
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  const listening = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     ...state,
     close: () => new Promise((r) => server.close(() => r())),
   };

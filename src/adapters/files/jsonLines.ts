@@ -7,9 +7,13 @@
  * with no newline that is not valid JSON) is a write that never completed. Readers skip it;
  * the appender, before its first append, moves it to `<file>.torn` and cuts it off, so the
  * next record starts on a line of its own. Any other bad line is an error naming its number.
+ *
+ * An append the disk refuses half-way (full, read-only) is cut back to where the file ended
+ * before it, at once or, when the disk refuses that too, before the next append: a record
+ * is in the file whole or not at all, and the next one never lands behind a torn line.
  */
 import { createReadStream } from "node:fs";
-import { appendFile, open } from "node:fs/promises";
+import { appendFile, open, stat, truncate } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { z } from "zod";
 import { StoreError } from "../../domain/ports.js";
@@ -94,14 +98,40 @@ function tornIfInvalid(from: number, bytes: Buffer): { from: number; bytes: Buff
 
 export class JsonLinesAppender {
   private tail: Promise<unknown>;
+  /** Where the file ends after the last complete append (this process is its only writer). */
+  private size = 0;
+  /** Set when a failed append could not be cut back yet: the length to cut the file to. */
+  private cutBackTo: number | undefined;
+
   constructor(readonly file: string) {
-    this.tail = this.cutTornTail();
+    this.tail = this.cutTornTail().then(async () => {
+      this.size = await sizeOf(file);
+    });
   }
 
   append(record: unknown): Promise<void> {
-    const next = this.tail.then(() => appendFile(this.file, `${JSON.stringify(record)}\n`));
+    const next = this.tail.then(() => this.appendText(`${JSON.stringify(record)}\n`));
     this.tail = next.catch(() => {});
     return next;
+  }
+
+  private async appendText(text: string): Promise<void> {
+    await this.finishCutBack();
+    try {
+      await appendFile(this.file, text);
+    } catch (e) {
+      this.cutBackTo = this.size;
+      await this.finishCutBack().catch(() => {});
+      throw e;
+    }
+    this.size += Buffer.byteLength(text);
+  }
+
+  /** Cuts off what a refused append left; throws (refusing the next append) while it cannot. */
+  private async finishCutBack(): Promise<void> {
+    if (this.cutBackTo === undefined) return;
+    if ((await sizeOf(this.file)) > this.cutBackTo) await truncate(this.file, this.cutBackTo);
+    this.cutBackTo = undefined;
   }
 
   /** Before the first append: an interrupted last write is kept aside in `<file>.torn` and cut off. */
@@ -132,5 +162,15 @@ export class JsonLinesAppender {
     } finally {
       await handle.close();
     }
+  }
+}
+
+/** The length of `file` in bytes; 0 when it does not exist. */
+export async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw e;
   }
 }

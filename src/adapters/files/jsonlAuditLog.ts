@@ -10,7 +10,7 @@
  * for writing, by a keyed `chain_keyed` entry after its last entry.
  */
 import { createReadStream } from "node:fs";
-import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rename, truncate, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import {
@@ -27,6 +27,7 @@ import {
 import { AuditEntry, type AuditRecord, type ChainProblem } from "../../domain/auditEntry.js";
 import { type AuditLog, StoreError } from "../../domain/ports.js";
 import { dataFolderSecret, readDataFolderSecret } from "./dataFolderSecret.js";
+import { sizeOf } from "./jsonLines.js";
 
 export interface JsonlAuditLogOptions {
   /** The audit key; unset = the secret of the log's folder (created when writing, if missing). */
@@ -110,6 +111,10 @@ function tailProblem(last: AuditEntry | undefined, read: AnchorRead): string | u
 
 export class JsonlAuditLog implements AuditLog {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Where the log ends after the last complete append (this process is its only writer). */
+  private size = 0;
+  /** Set when a refused append could not be cut back yet: the length to cut the log to. */
+  private cutBackTo: number | undefined;
 
   private constructor(
     private readonly file: string,
@@ -135,9 +140,11 @@ export class JsonlAuditLog implements AuditLog {
     if (entries.length === 0 && !anchor.found) {
       // A new log: created with its anchor, so that a missing anchor is never normal.
       if (!exists) await writeFile(file, "", { flag: "a" });
-      await log.writeAnchor();
+      await log.writeAnchor(log.last);
+      log.size = await sizeOf(file);
       return log;
     }
+    log.size = await sizeOf(file);
     const broken = anchor.found ? tailProblem(log.last, anchor) : anchor.problem;
     if (broken)
       throw new StoreError(
@@ -164,9 +171,16 @@ export class JsonlAuditLog implements AuditLog {
     return `${this.file}.anchor.json`;
   }
 
-  private async writeAnchor(): Promise<void> {
-    await writeFile(`${this.anchorFile}.tmp`, JSON.stringify(anchorFor(this.last, this.key)));
+  private async writeAnchor(last: AuditEntry | undefined): Promise<void> {
+    await writeFile(`${this.anchorFile}.tmp`, JSON.stringify(anchorFor(last, this.key)));
     await rename(`${this.anchorFile}.tmp`, this.anchorFile);
+  }
+
+  /** Cuts off what a refused append left; throws (refusing the next append) while it cannot. */
+  private async finishCutBack(): Promise<void> {
+    if (this.cutBackTo === undefined) return;
+    if ((await sizeOf(this.file)) > this.cutBackTo) await truncate(this.file, this.cutBackTo);
+    this.cutBackTo = undefined;
   }
 
   async append(record: AuditRecord): Promise<AuditEntry> {
@@ -184,9 +198,20 @@ export class JsonlAuditLog implements AuditLog {
         last = chain(last, r, this.key);
         entries.push(last);
       }
-      await appendFile(this.file, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+      const text = entries.map((e) => `${JSON.stringify(e)}\n`).join("");
+      await this.finishCutBack();
+      // The lines and then the anchor, or neither: a disk that refuses either (full, read-only)
+      // leaves the log and its anchor as they were, and the next append chains from there.
+      try {
+        await appendFile(this.file, text);
+        await this.writeAnchor(last);
+      } catch (e) {
+        this.cutBackTo = this.size;
+        await this.finishCutBack().catch(() => {});
+        throw e;
+      }
+      this.size += Buffer.byteLength(text);
       this.last = last;
-      await this.writeAnchor();
       return entries;
     });
     this.tail = next.catch(() => {});
