@@ -145,48 +145,61 @@ async function virtualCustomer(
   let hop = 0;
   const url = () => urls[hop++ % urls.length]!;
   while (performance.now() < until) {
-    const customer = customers[next() % customers.length]!;
-    const tokenRes = await request(`${url()}/api/webchat/token`, "POST", undefined);
-    if (tokenRes.status !== 200) {
+    // A refused or reset connection is an error of the run, counted, never a crash of the bench.
+    await oneConversation(url, customers, next, until, out).catch(() => {
       out.errors++;
-      continue;
-    }
-    const session = tokenRes.json as { conversationId: string; token: string; userId: string };
-    const base = (u: string) => `${u}/v3/directline/conversations/${session.conversationId}`;
-    if ((await request(`${url()}/v3/directline/conversations`, "POST", session.token)).status !== 201) {
-      out.errors++;
-      continue;
-    }
-    let watermark = "0";
-    const poll = async (): Promise<DlActivity[] | undefined> => {
-      const res = await request(`${base(url())}/activities?watermark=${watermark}`, "GET", session.token);
-      if (res.status !== 200) return undefined;
-      const body = res.json as { activities: DlActivity[]; watermark: string };
-      watermark = body.watermark;
-      return body.activities;
-    };
-    let last = (await poll())?.filter((a) => a.from.role === "bot").at(-1);
-    for (let turn = 0; turn < GUARD && performance.now() < until; turn++) {
-      const state = last?.channelData?.fairexit ?? { stage: "greeting" as BotStage, expecting: "anything" };
-      const line = nextLine(state as Parameters<typeof nextLine>[0], customer);
-      if (line === undefined) break;
-      const started = performance.now();
-      const posted = await request(`${base(url())}/activities`, "POST", session.token, {
-        type: "message",
-        text: line,
-        from: { id: session.userId },
-      });
-      const replies = posted.status === 200 ? await poll() : undefined;
-      if (!replies) {
-        out.errors++;
-        break;
-      }
-      out.latencies.push(performance.now() - started);
-      out.turns++;
-      last = replies.filter((a) => a.from.role === "bot").at(-1) ?? last;
-    }
-    out.conversations++;
+    });
   }
+}
+
+async function oneConversation(
+  url: () => string,
+  customers: readonly Customer[],
+  next: () => number,
+  until: number,
+  out: Outcome,
+): Promise<void> {
+  const customer = customers[next() % customers.length]!;
+  const tokenRes = await request(`${url()}/api/webchat/token`, "POST", undefined);
+  if (tokenRes.status !== 200) {
+    out.errors++;
+    return;
+  }
+  const session = tokenRes.json as { conversationId: string; token: string; userId: string };
+  const base = (u: string) => `${u}/v3/directline/conversations/${session.conversationId}`;
+  if ((await request(`${url()}/v3/directline/conversations`, "POST", session.token)).status !== 201) {
+    out.errors++;
+    return;
+  }
+  let watermark = "0";
+  const poll = async (): Promise<DlActivity[] | undefined> => {
+    const res = await request(`${base(url())}/activities?watermark=${watermark}`, "GET", session.token);
+    if (res.status !== 200) return undefined;
+    const body = res.json as { activities: DlActivity[]; watermark: string };
+    watermark = body.watermark;
+    return body.activities;
+  };
+  let last = (await poll())?.filter((a) => a.from.role === "bot").at(-1);
+  for (let turn = 0; turn < GUARD && performance.now() < until; turn++) {
+    const state = last?.channelData?.fairexit ?? { stage: "greeting" as BotStage, expecting: "anything" };
+    const line = nextLine(state as Parameters<typeof nextLine>[0], customer);
+    if (line === undefined) break;
+    const started = performance.now();
+    const posted = await request(`${base(url())}/activities`, "POST", session.token, {
+      type: "message",
+      text: line,
+      from: { id: session.userId },
+    });
+    const replies = posted.status === 200 ? await poll() : undefined;
+    if (!replies) {
+      out.errors++;
+      break;
+    }
+    out.latencies.push(performance.now() - started);
+    out.turns++;
+    last = replies.filter((a) => a.from.role === "bot").at(-1) ?? last;
+  }
+  out.conversations++;
 }
 
 async function drive(urls: readonly string[], customers: readonly Customer[]): Promise<Outcome> {
