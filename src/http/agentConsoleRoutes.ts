@@ -74,7 +74,9 @@ export function registerAgentConsoleRoutes(server: Server, deps: AgentConsoleDep
 
   for (const [path, file, type] of [
     ["/agent/agent.js", "agent.js", "text/javascript; charset=utf-8"],
+    ["/agent/console.js", "console.js", "text/javascript; charset=utf-8"],
     ["/agent/agent.css", "agent.css", "text/css; charset=utf-8"],
+    ["/agent/console.css", "console.css", "text/css; charset=utf-8"],
   ] as const)
     server.get(path, async (req: Request, res: Response) => {
       page(req, res, 200, type, await readFile(join(WEB_DIR, file)));

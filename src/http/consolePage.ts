@@ -74,7 +74,7 @@ export function signedOutPage(o: {
 <code>&amp;next=${o.page}</code> to it to come straight here.</p>\n`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(o.title)}: sign in</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="${escapeHtml(o.stylesheet)}"></head>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="${o.page}/console.css"><link rel="stylesheet" href="${escapeHtml(o.stylesheet)}"></head>
 <body><main class="signed-out"><h1>${escapeHtml(o.title)}</h1>
 <p>${escapeHtml(o.why)}</p>
 <p>Open the one-time login link printed when the server started, or print a new one with

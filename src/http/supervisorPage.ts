@@ -25,10 +25,12 @@ export function chartJsPath(): string {
 const HTML = "text/html; charset=utf-8";
 const JS = "text/javascript; charset=utf-8";
 const ASSETS = [
-  ...["supervisor.js", "supervisor-report.js", "supervisor-panels.js"].map(
+  ...["console.js", "supervisor.js", "supervisor-report.js", "supervisor-panels.js"].map(
     (file) => [`/supervisor/${file}`, () => join(WEB_DIR, file), JS] as const,
   ),
-  ["/supervisor/supervisor.css", () => join(WEB_DIR, "supervisor.css"), "text/css; charset=utf-8"] as const,
+  ...["supervisor.css", "console.css"].map(
+    (file) => [`/supervisor/${file}`, () => join(WEB_DIR, file), "text/css; charset=utf-8"] as const,
+  ),
   ["/supervisor/chart.umd.min.js", chartJsPath, JS] as const,
 ];
 
