@@ -76,6 +76,13 @@ export class Database {
       throw storeFailure(e, what, this.where);
     }
     let broken: unknown;
+    // A connection the server closes while it is checked out, between two statements, emits
+    // "error" on the client with no query to fail; without a listener that ends the process. The
+    // next statement fails (a 503), and the connection is not handed to the next caller.
+    const lost = (e: Error) => {
+      broken = e;
+    };
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -87,7 +94,8 @@ export class Database {
       });
       throw storeFailure(e, what, this.where);
     } finally {
-      // A connection whose rollback failed is not handed to the next caller.
+      client.removeListener("error", lost);
+      // A connection whose rollback failed, or that was lost, is not handed to the next caller.
       client.release(broken instanceof Error ? broken : undefined);
     }
   }

@@ -56,6 +56,12 @@ export async function migrate(db: Database, migrations = shippedMigrations()): P
   } catch (e) {
     throw storeFailure(e, "migrating the database", db.where);
   }
+  // The server closing the connection between two statements must fail the migration, not the process.
+  let lost: Error | undefined;
+  const onLost = (e: Error) => {
+    lost = e;
+  };
+  client.on("error", onLost);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -108,7 +114,8 @@ export async function migrate(db: Database, migrations = shippedMigrations()): P
     throw storeFailure(e, "migrating the database", db.where);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    client.release();
+    client.removeListener("error", onLost);
+    client.release(lost);
   }
 }
 
