@@ -3,7 +3,9 @@
  * development set and the second training set (TRAINING_SETS) and writes it as data to `policies/tone/speech-model.json`:
  * multinomial logistic regression over hashed sparse features, plain SGD with a fixed seed
  * (deterministic: the same set gives the same file). The threshold on 1 − p(fair) is chosen by
- * stratified 5-fold cross-validation so that the cross-validated precision is >= 0.97.
+ * stratified 5-fold cross-validation so that the cross-validated precision is >= 0.95 (the training
+ * sets hold many deliberately hard fair items, so precision on a held-out set has come out higher
+ * than under cross-validation: 97.8% against 95.0% on held-out set 2 when the settings were chosen).
  *
  *   npm run train:tone                 # train, write the model, print the CV figures
  *   npm run train:tone -- --check      # train and compare with the committed file (exit 1 if different)
@@ -24,10 +26,26 @@ import type { SpeechModelData } from "../src/guardrails/speech/speechModel.js";
 
 export const DEV_SET = "test/fixtures/assist/agent-tone-dev.yaml";
 /**
- * What the model trains on: the development set the patterns are tuned on, and a second set in
- * spoken style written by someone who saw neither the patterns, the model nor a held-out set.
+ * What the model trains on: the development set the patterns are tuned on; a second set in
+ * spoken style; a third (English, German, Swedish, 600 each) and a fourth (long turns, short and
+ * noisy turns, the boundary between fair and subtle unfair; 480 each, a third per language), each
+ * by a writer who saw neither the patterns, the model nor any other set; and the two earlier
+ * held-out sets, which have been scored once each and are training data now (the current
+ * held-out set is agent-tone-heldout3.yaml, written after this list and the settings were frozen).
+ * The settings were chosen on held-out set 2 before it joined the list.
  */
-export const TRAINING_SETS = [DEV_SET, "test/fixtures/assist/agent-tone-train2.yaml"] as const;
+export const TRAINING_SETS = [
+  DEV_SET,
+  "test/fixtures/assist/agent-tone-train2.yaml",
+  "test/fixtures/assist/agent-tone-heldout.yaml",
+  "test/fixtures/assist/agent-tone-heldout2.yaml",
+  "test/fixtures/assist/agent-tone-train3-en.yaml",
+  "test/fixtures/assist/agent-tone-train3-de.yaml",
+  "test/fixtures/assist/agent-tone-train3-sv.yaml",
+  "test/fixtures/assist/agent-tone-train4-long.yaml",
+  "test/fixtures/assist/agent-tone-train4-short.yaml",
+  "test/fixtures/assist/agent-tone-train4-subtle.yaml",
+] as const;
 export const MODEL_FILE = "policies/tone/speech-model.json";
 export const repoPath = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
@@ -66,11 +84,11 @@ export const SETTINGS: TrainSettings = {
   features: { hashBits: 18, charWeight: 0.5, charMin: 3, charMax: 5 },
   epochs: 60,
   learningRate: 0.5,
-  l2: 1e-4,
+  l2: 1e-5,
   seed: 20261206,
   minDf: 2,
   folds: 5,
-  targetPrecision: 0.97,
+  targetPrecision: 0.95,
 };
 
 /** The set's text and its items (validated; a bad item is named by index and field). */

@@ -2,7 +2,8 @@
  * The speech checker's behaviour on single sentences: lemmas generalise over wording, a
  * negation or a condition cancels a match, a first-person "I'm required to" is not an
  * obligation put on the customer, German and Swedish use word patterns, the bot's own
- * checker is unchanged, and bad speech patterns are refused with the field named.
+ * checker is unchanged, words reported from someone else and corrected are not the agent's,
+ * and bad speech patterns are refused with the field named.
  */
 import { describe, expect, it } from "vitest";
 import { checkSpeech, checkUtterance } from "../../src/guardrails/index.js";
@@ -72,6 +73,97 @@ describe("speech patterns over lemmas", () => {
     const text = "You're going to have to pop down to your local branch.";
     expect(checkUtterance({ tone }, text, { speaker: "bot" })).toEqual([]);
     expect(rules(text)).toEqual(["tone.obstruction.must-go-to-store"]);
+  });
+});
+
+describe("reported and corrected speech", () => {
+  it("words the agent reports from someone else and corrects in the same turn are not the agent's", () => {
+    for (const [text, lang] of [
+      [
+        "The agent you spoke to last week said you had to visit a store to cancel. That's not true, I can do it on this call.",
+        "en",
+      ],
+      [
+        "Someone told you it's your own fault the bill went up? I'm sorry, that was wrong, the price rise was ours.",
+        "en",
+      ],
+      [
+        "The letter says 'last chance to keep your discount', you can ignore that, there's no deadline for leaving.",
+        "en",
+      ],
+      [
+        "Ihr Berater hat Ihnen gesagt, Sie müssen persönlich in eine Filiale kommen? Das stimmt nicht, ich kündige das gleich hier.",
+        "de",
+      ],
+      [
+        "Jag ser att en kollega skrev att du måste skicka in uppsägningen skriftligt. Det är fel, jag kan säga upp den här och nu.",
+        "sv",
+      ],
+    ] as const)
+      expect(speech(text, lang), text).toEqual([]);
+  });
+
+  it("the same words still count when the agent says them, or repeats someone else's approvingly", () => {
+    for (const [text, lang, rule] of [
+      ["You have to visit a store to cancel.", "en", "tone.obstruction.must-visit-store"],
+      [
+        "Like my colleague said, you have to go to a store to cancel.",
+        "en",
+        "tone.obstruction.must-visit-store",
+      ],
+      [
+        "I told you, you have to go to a store, it doesn't change.",
+        "en",
+        "tone.obstruction.must-visit-store",
+      ],
+      ["Sie müssen persönlich in eine Filiale kommen.", "de", "tone.obstruction.muessen-filiale"],
+      [
+        "Wie mein Kollege schon gesagt hat, Sie müssen persönlich in eine Filiale kommen.",
+        "de",
+        "tone.obstruction.muessen-filiale",
+      ],
+      ["Du måste skicka in uppsägningen skriftligt.", "sv", "tone.obstruction.maste-kanal"],
+      [
+        "Som min kollega sa, du måste skicka in uppsägningen skriftligt.",
+        "sv",
+        "tone.obstruction.maste-kanal",
+      ],
+      [
+        "Min kollega sa att du måste skicka in uppsägningen skriftligt, och det stämmer.",
+        "sv",
+        "tone.obstruction.maste-kanal",
+      ],
+    ] as const)
+      expect(rules(text, lang), text).toContain(rule);
+  });
+});
+
+describe("narrowed rules keep their unfair uses", () => {
+  it("echoing, pacing for a number, a result 'so you get', 'not because', the agent's own day or fault are fair", () => {
+    for (const [text, lang] of [
+      ["Calm down? No, you've every right to be upset.", "en"],
+      ["I'll say it slowly for the account number so you can note it.", "en"],
+      ["I'll pause the service until the 3rd, so you get the full month.", "en"],
+      ["I'll go over the dates again, not because you forgot anything, just so they're on the record.", "en"],
+      ["This is the fourth time I'm explaining it, and that's my fault, not yours.", "en"],
+      ["I'll stay on the line so you won't have to explain it again.", "en"],
+      ["Ich bin nur heute im Homeoffice, die Leitung ist etwas schlecht.", "de"],
+    ] as const)
+      expect(speech(text, lang), text).toEqual([]);
+  });
+
+  it("while the unfair wordings still fire", () => {
+    for (const [text, lang, rule] of [
+      ["Calm down and let me finish.", "en", "tone.condescension.phrase.en"],
+      ["Let me say it again, slowly this time.", "en", "tone.condescension.phrase.en"],
+      ["So you get it now?", "en", "tone.condescension.so-you-get-it"],
+      ["Let me put it in terms you'll understand.", "en", "tone.condescension.in-a-way-you-understand"],
+      ["The fee is there because you missed the deadline.", "en", "tone.blame.because-you-failed"],
+      ["This is the third time I've had to explain this.", "en", "tone.condescension.third-time-i-explain"],
+      ["I'm not going to explain this again.", "en", "tone.condescension.not-explaining-again"],
+      ["Nur heute, morgen ist der Preis weg.", "de", "tone.pressure_false_urgency.phrase.de"],
+    ] as const)
+      expect(rules(text, lang), text).toContain(rule);
   });
 });
 

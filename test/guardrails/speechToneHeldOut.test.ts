@@ -1,8 +1,13 @@
 /**
- * The held-out sets, each written by someone who had seen neither the speech patterns nor the
- * model, after they were frozen: agent-tone-heldout.yaml (2026-12-06) and agent-tone-heldout2.yaml
- * (2026-12-07, after the model was retrained on agent-tone-train2.yaml, by a third writer). Precision must stay >= 0.95 (a false
- * alert costs the agent's trust); recall is reported, not asserted (the lead decides).
+ * The current held-out set, written by someone who had seen neither the speech patterns, the model
+ * nor any other set, after the model and the patterns were frozen: agent-tone-heldout3.yaml
+ * (2026-12-07, 360 items, a third each in English, German and Swedish), scored once for the
+ * figures in docs/assist.md. Precision must stay >= 0.95 (a false alert costs the agent's trust);
+ * recall is reported, not asserted (the lead decides).
+ *
+ * The earlier held-out sets (agent-tone-heldout.yaml, agent-tone-heldout2.yaml) were each scored
+ * once in their turn and are training data of the model now (scripts/trainToneModel.ts), so their
+ * figures would no longer say anything about wording nobody tuned for.
  * Skipped, with a message, while the file does not exist.
  */
 import { existsSync } from "node:fs";
@@ -11,10 +16,7 @@ import { checkSpeech, checkUtterance } from "../../src/guardrails/index.js";
 import { defaultTone, repoFile } from "../policies/utterance/support.js";
 import { defaultSpeechModel, formatScore, readToneSet, scoreTone } from "../support/toneScore.js";
 
-const SETS = [
-  ["held-out", repoFile("test/fixtures/assist/agent-tone-heldout.yaml")],
-  ["held-out 2", repoFile("test/fixtures/assist/agent-tone-heldout2.yaml")],
-] as const;
+const SETS = [["held-out 3", repoFile("test/fixtures/assist/agent-tone-heldout3.yaml")]] as const;
 
 describe.each(SETS)("tone on agent speech, %s set", (name, file) => {
   const present = existsSync(file);

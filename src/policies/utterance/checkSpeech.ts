@@ -8,6 +8,7 @@ import { checkUtterance, type UtteranceContext } from "./checkUtterance.js";
 import type { CompiledCategory, CompiledTone } from "./compiledTone.js";
 import type { Finding } from "./finding.js";
 import { lowerSameLength } from "./phrase.js";
+import { reportedAndCorrected } from "./reportedSpeech.js";
 import {
   containsSequence,
   type Lemmatiser,
@@ -51,7 +52,18 @@ export function checkSpeechWith(
   for (const f of speech)
     if (!out.some((g) => g.kind === "tone" && g.category === f.category && overlaps(g.span, f.span)))
       out.push(f);
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const reported = withoutCorrectedReports(out, text, ctx.lang);
+  return reported.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * Drops the tone findings on words the agent reports from someone else and corrects in the
+ * same turn ("my colleague told you it had to be in writing, it doesn't"; reportedSpeech.ts).
+ */
+function withoutCorrectedReports(found: Finding[], text: string, lang: string | undefined): Finding[] {
+  if (!found.some((f) => f.kind === "tone")) return found;
+  const lower = lowerSameLength(normalizeForMatching(text));
+  return found.filter((f) => f.kind !== "tone" || !reportedAndCorrected(lower, lang, f.span));
 }
 
 /** The speech patterns that apply to one speaker and language setting, by language. */
