@@ -106,7 +106,7 @@ describe("layers (docs/layers.json)", () => {
       ),
       expect.stringMatching(/^src\/bot\/turn\.ts imports "node:fs": bot does no I\/O/),
       expect.stringMatching(
-        /^src\/assist\/session\.ts imports "\.\.\/bot\/turn\.js" \(bot\): assist may import domain, policies, guardrails, audit, execution \(rule "assist": /,
+        /^src\/assist\/session\.ts imports "\.\.\/bot\/turn\.js" \(bot\): assist may import domain, policies, guardrails, audit, execution, understanding \(rule "assist": /,
       ),
       "src/newFolder is not in docs/layers.json: add it with what it may import and why",
     ]);

@@ -213,6 +213,7 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
           sessionId: u.sessionId,
           source: u.source,
           ...(u.customerId ? { customerId: u.customerId } : {}),
+          ...(u.agentId ? { agent: { id: u.agentId, via: "platform" } } : {}),
         });
         s = await existing(u.sessionId);
       }
@@ -222,8 +223,11 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
           "invalid",
         );
       const env = await envFor(s);
-      const next = hearUtterance(s, u, env);
+      let next = hearUtterance(s, u, env);
       if (!next) return views.get(s.sessionId) ?? assistView(s, env);
+      // The agent the platform names is on the session from their first words (a transfer adds one).
+      if (u.agentId && !next.agents.includes(u.agentId))
+        next = { ...next, agents: [...next.agents, u.agentId] };
       const view = await publish(next, env);
       if (u.final) {
         await auditHeard(s, next);
@@ -253,6 +257,11 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
    */
   async function auditHeard(before: AssistSession, after: AssistSession) {
     const known = new Set(before.alerts.map((a) => a.id));
+    // Whose words they were, when the transcript source named the agent: the report attributes by it.
+    const saidBy = (utteranceId: string | undefined) => {
+      const agentId = after.transcript.findLast((r) => r.utteranceId === utteranceId)?.agentId;
+      return agentId ? { agent: agentId, via: "platform" } : {};
+    };
     for (const a of after.alerts)
       if (!known.has(a.id))
         await audit("alert", after.sessionId, {
@@ -260,6 +269,7 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
           kind: a.kind,
           ruleId: a.ruleId,
           ...(a.utterance ? { utteranceId: a.utterance.utteranceId } : {}),
+          ...(a.utterance?.agentId ? { agent: a.utterance.agentId, via: "platform" } : {}),
         });
     for (const [obligationId, by] of Object.entries(after.discharged))
       if (!before.discharged[obligationId] && by.kind === "speech")
@@ -267,6 +277,7 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
           obligationId,
           by: "speech",
           utteranceId: by.utteranceId,
+          ...saidBy(by.utteranceId),
         });
   }
 
@@ -287,7 +298,7 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
         const customer = record.customerId ? await deps.customers.get(record.customerId) : undefined;
         const opened = sessionFromHandover(record, {
           now: at,
-          ...(customer ? { jurisdiction: customer.jurisdiction } : {}),
+          ...(customer ? { jurisdiction: customer.jurisdiction, locale: customer.locale } : {}),
         });
         // A session of the same id (a transcript source got there first) is replaced; its views stay older.
         const s = current ? { ...opened, version: current.version + 1 } : opened;

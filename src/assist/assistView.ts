@@ -75,6 +75,7 @@ export function assistView(session: AssistSession, env: AssistEnv): AssistView {
     updatedAt: session.updatedAt,
     status: session.status,
     ...(session.customerId ? { customerId: session.customerId } : {}),
+    ...(session.agents.length > 0 ? { agents: session.agents } : {}),
     transcript: session.transcript,
     checklist: decision ? checklistOf(session, decision) : [],
     alerts: alertsOf(session),

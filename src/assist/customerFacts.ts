@@ -1,74 +1,95 @@
 /**
- * What the customer's own words establish for the decision, cheaply: why they leave (moving,
- * price, switching, service problems, bereavement, money trouble), where they move to (a
- * postcode), whether they keep their number, and promises they say were made. Plain patterns
- * over English speech; anything not recognised leaves the facts as they were, so the decision
- * falls back to the policy's defaults (and the agent's hand-over decision, when there is one).
+ * What the customer's own words on a call establish for the decision: why they leave, where
+ * they move to (a postcode), whether they keep their number, and promises they say were made.
+ * Read with the bot's understander (`src/understanding`: one lexicon per language, English,
+ * German and Swedish matched at once, negation included), so a wording taught to it serves
+ * the chat and the call alike. Anything not recognised leaves the facts as they were, so the
+ * decision falls back to the policy's defaults (and the agent's hand-over decision, when there
+ * is one).
+ *
+ * How an utterance changes the facts:
+ * - reason: the first one said stands (a later "and it's expensive too" does not replace
+ *   "we're moving"); `other` gives way to a named one. A denial of the reason held ("actually
+ *   we're not moving, it's the price") withdraws it, with the new postcode it brought, and the
+ *   reason said in the same breath, if any, takes its place.
+ * - new postcode: the last one said while the call (or the utterance) is about moving, read
+ *   as the bot reads the answer to "what is your new postcode?" (not one rejected or left:
+ *   "from N1 9GU to LS1 4AP" is LS1 4AP), in the shape of the customer's jurisdiction.
+ * - keep number: the last said.
+ * - claims: every distinct one, in order (the sentence that reports it, as the bot keeps it).
+ *
+ * @example
+ * const moving = factsAfter({}, "We're moving to Leeds, LS1 4AP.", "UK");
+ * // { reason: "moving", newPostcode: "LS1 4AP" }
+ * factsAfter(moving, "Actually we're not moving, it's the price.", "UK");
+ * // { reason: "price" }
  */
-import type { ClaimedPromise, ConversationFacts, LeavingReason } from "../domain/decision.js";
+import type { ConversationFacts } from "../domain/decision.js";
+import { detectNewPostcode } from "../understanding/detectNewPostcode.js";
+import { deniedReasons } from "../understanding/detectReason.js";
+import { prepareMessage } from "../understanding/message.js";
+import { understand } from "../understanding/understandByRules.js";
 
-const REASONS: [LeavingReason, RegExp][] = [
-  ["bereavement", /\b(?:passed away|died|death|deceased|funeral|bereave\w*|executor)\b/i],
-  [
-    "moving",
-    /\b(?:mov(?:e|ing|ed)\s+(?:to|house|abroad|out|away)|relocat\w+|new (?:address|house|flat|home)|we(?:'re| are) moving)\b/i,
-  ],
-  ["money_trouble", /\b(?:lost my job|can(?:'t|not) afford|made redundant|out of work|money is tight)\b/i],
-  [
-    "switching_provider",
-    /\b(?:switch(?:ing)?(?: to| provider| network)?|another provider|new provider|other network|going (?:over )?to (?:another|a different))\b/i,
-  ],
-  [
-    "service_problems",
-    /\b(?:outages?|keeps? (?:dropping|cutting out)|(?:doesn't|does not|never) work|not working|too slow|no signal|broke(?:n)? down)\b/i,
-  ],
-  [
-    "price",
-    /\b(?:too expensive|price (?:rise|increase|went up)|cheaper|can get it for less|costs? too much)\b/i,
-  ],
-];
-
-/** Postcode shapes per jurisdiction (the customer's), tried on what the customer says. */
-const POSTCODES: Record<string, RegExp> = {
-  UK: /\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/i,
-  SE: /\b(\d{3}\s?\d{2})\b/,
-  DE: /\b(\d{5})\b/,
-  US: /\b(\d{5})\b/,
+/**
+ * Postcode shapes per jurisdiction (the customer's): a new postcode of another shape is not
+ * taken; with no jurisdiction known, one of these shapes ("Flat 4" is not a postcode).
+ */
+const POSTCODE_SHAPES: Record<string, RegExp> = {
+  UK: /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/,
+  SE: /^\d{3} ?\d{2}$/,
+  DE: /^\d{5}$/,
+  US: /^\d{5}(?:-\d{4})?$/,
 };
 
-const KEEP_NUMBER = /\b(?:keep|port|take|bring)\s+(?:my|the|our)\s+(?:phone\s+|mobile\s+)?number\b/i;
-const DROP_NUMBER = /\b(?:(?:don't|do not) need (?:my|the) number|(?:get|getting|want) a new number|STAC)\b/i;
-const CLAIM =
-  /\b(?:(?:the )?(?:sales ?(?:man|woman|person|guy)|salesperson|sales|agent|he|she|they|you|your colleague)\s+(?:promised|told me|said|assured me))\b/i;
-const FREE =
-  /\b(?:free|no (?:fee|charge|cost)|without (?:a |any )?(?:fee|charge)|wouldn't (?:have to )?pay)\b/i;
-
-function claimOf(text: string): ClaimedPromise {
-  return FREE.test(text)
-    ? { text, kind: /\bcancel/i.test(text) ? "free_cancellation" : "fee_waiver" }
-    : { text };
+function fitsJurisdiction(postcode: string, jurisdiction: string | undefined): boolean {
+  const shape = POSTCODE_SHAPES[(jurisdiction ?? "").slice(0, 2).toUpperCase()];
+  return shape ? shape.test(postcode) : Object.values(POSTCODE_SHAPES).some((s) => s.test(postcode));
 }
 
 /**
  * The facts after the customer said `text`; returns `facts` itself when nothing changed.
- * `jurisdiction` picks the postcode shape; a postcode counts once the customer is moving.
+ * `jurisdiction` ("UK", "DE", "SE", "US") picks the postcode shape; a postcode counts once the
+ * customer is moving. `_locale` (the customer's, "de-DE") is not needed: every language's
+ * phrases are matched at once.
  */
-export function factsAfter(facts: ConversationFacts, text: string, jurisdiction?: string): ConversationFacts {
+export function factsAfter(
+  facts: ConversationFacts,
+  text: string,
+  jurisdiction?: string,
+  _locale?: string,
+): ConversationFacts {
+  const heard = understand(text, "anything");
+  const message = prepareMessage(text);
   let next = facts;
   const set = <K extends keyof ConversationFacts>(k: K, v: ConversationFacts[K]) => {
     if (next[k] === v) return;
     next = { ...next, [k]: v };
   };
-  const reason = REASONS.find(([, re]) => re.test(text))?.[0];
-  if (reason && (!facts.reason || facts.reason === "other")) set("reason", reason);
-  if (next.reason === "moving" || reason === "moving") {
-    const re = POSTCODES[(jurisdiction ?? "").slice(0, 2)];
-    const m = re?.exec(text);
-    if (m?.[1]) set("newPostcode", m[1].toUpperCase());
+
+  const held = facts.reason;
+  if (held !== undefined && heard.reason !== held && deniedReasons(message).includes(held)) {
+    const { reason: _reason, ...rest } = next;
+    next = rest;
+    if (held === "moving" && next.newPostcode !== undefined) {
+      const { newPostcode: _postcode, ...kept } = next;
+      next = kept;
+    }
   }
-  if (DROP_NUMBER.test(text)) set("keepNumber", false);
-  else if (KEEP_NUMBER.test(text)) set("keepNumber", true);
-  if (CLAIM.test(text) && !(next.claims ?? []).some((c) => c.text === text))
-    next = { ...next, claims: [...(next.claims ?? []), claimOf(text)] };
+  const { reason } = heard;
+  if (reason && (!next.reason || (next.reason === "other" && reason !== "other"))) set("reason", reason);
+
+  if (next.reason === "moving" || reason === "moving") {
+    // The call is about moving: a postcode is read as the answer to "where to?".
+    const { newPostcode } = detectNewPostcode(message, "new_postcode", true);
+    if (newPostcode !== undefined && fitsJurisdiction(newPostcode, jurisdiction))
+      set("newPostcode", newPostcode);
+  }
+  if (heard.keepNumber !== undefined) set("keepNumber", heard.keepNumber);
+  const { claim } = heard;
+  if (claim && !(next.claims ?? []).some((c) => c.text === claim.text))
+    next = {
+      ...next,
+      claims: [...(next.claims ?? []), { text: claim.text, ...(claim.kind ? { kind: claim.kind } : {}) }],
+    };
   return next;
 }

@@ -9,10 +9,13 @@ import type { HandoverRecord } from "../domain/handover.js";
 import type { AssistUtterance } from "./utterance.js";
 import type { Alert, AssistView } from "./view.js";
 
-/** Who did something by hand: an agent id from the console login, Slack or Teams. */
+/**
+ * Who did something by hand: an agent id from the console login, Slack or Teams; or, `via:
+ * "platform"`, the agent a transcript source names as on the call (`genesys:…`, see PlatformAgentId).
+ */
 export interface AgentRef {
   id: string;
-  via: "console" | "slack" | "teams" | "api";
+  via: "console" | "slack" | "teams" | "api" | "platform";
 }
 
 export interface SessionSummary {

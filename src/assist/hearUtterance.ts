@@ -30,13 +30,14 @@ import { spokenLanguage } from "./wording/index.js";
 const EXECUTE = STAGES.indexOf("execute");
 
 export const refOf = (
-  u: Pick<AssistUtterance, "utteranceId" | "speaker" | "text" | "at" | "final">,
+  u: Pick<AssistUtterance, "utteranceId" | "speaker" | "text" | "at" | "final" | "agentId">,
 ): UtteranceRef => ({
   utteranceId: u.utteranceId,
   speaker: u.speaker,
   text: u.text,
   at: u.at,
   final: u.final,
+  ...(u.speaker === "agent" && u.agentId ? { agentId: u.agentId } : {}),
 });
 
 /** The transcript with `ref` in place of its partial (or appended), bounded. */
@@ -86,7 +87,7 @@ export function hearUtterance(
 }
 
 function heardCustomer(s: AssistSession, u: AssistUtterance, env: AssistEnv): AssistSession {
-  const facts = factsAfter(s.facts, u.text, env.customer?.jurisdiction);
+  const facts = factsAfter(s.facts, u.text, env.customer?.jurisdiction, env.customer?.locale);
   let ledger = s.ledger;
   if (ledger.offers.length > ledger.declines.length && isDecline(u.text, env.customer?.locale))
     ledger = recordDecline(ledger, { messageId: u.utteranceId, at: u.at });
@@ -157,7 +158,8 @@ function heardAgent(s: AssistSession, u: AssistUtterance, ref: UtteranceRef, env
 export function reconsidered(s: AssistSession, env: AssistEnv): AssistSession {
   let facts = s.facts;
   for (const r of s.transcript)
-    if (r.speaker === "customer" && r.final) facts = factsAfter(facts, r.text, env.customer?.jurisdiction);
+    if (r.speaker === "customer" && r.final)
+      facts = factsAfter(facts, r.text, env.customer?.jurisdiction, env.customer?.locale);
   let next: AssistSession = facts === s.facts ? s : { ...s, facts };
   const decision = sessionDecision(next, env);
   if (!decision) return next;

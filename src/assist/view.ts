@@ -20,6 +20,8 @@ export const UtteranceRef = z.strictObject({
   final: z.boolean(),
   /** Said by the bot before the hand-over (shown as the agent's side, never checked again). */
   bot: z.literal(true).optional(),
+  /** The agent's words: who said them, when the transcript source names the agent (`genesys:…`). */
+  agentId: z.string().optional(),
 });
 export type UtteranceRef = z.infer<typeof UtteranceRef>;
 
@@ -110,6 +112,8 @@ export const AssistView = z.strictObject({
   updatedAt: IsoDateTime,
   status: z.enum(["awaiting_customer", "live", "ended"]),
   customerId: z.string().optional(),
+  /** The agents on the session: named by the transcript source (`genesys:…`) or who acted on it (`slack:U…`). */
+  agents: z.array(z.string()).optional(),
   /** The last utterances (bounded), partials included and marked. */
   transcript: z.array(UtteranceRef),
   checklist: z.array(ChecklistItem),

@@ -7,8 +7,8 @@
  */
 import type { Customer } from "../domain/customer.js";
 import type { Language } from "../domain/understanding.js";
-import { clearLanguage } from "./understanding/detectLanguage.js";
-import { prepareMessage } from "./understanding/message.js";
+import { clearLanguage } from "../understanding/detectLanguage.js";
+import { prepareMessage } from "../understanding/message.js";
 import { languageOfLocale } from "./words/index.js";
 
 export function chooseLanguage(

@@ -51,13 +51,38 @@ export const REASON_LABELS: Readonly<Record<LeavingReason, string>> = {
   other: "any other reason",
 };
 
+/**
+ * Sentences of each claim kind, as the rules (`src/understanding`, `claimKind` in the lexicons)
+ * classify them: the LLM is shown them so that it labels a sentence as the rules would, and the
+ * policy's `unmatched_claims` compares the kind with the recorded promise's kind. Leaving for free
+ * ("no charge to cancel") is a fee waiver; free cancellation is leaving at any time (no minimum
+ * term), whatever the fee.
+ */
+export const CLAIM_KIND_EXAMPLES: Readonly<Record<ClaimKind, readonly string[]>> = {
+  free_unlock: ["The salesperson said they would unlock the phone for free."],
+  credit: ["They promised me a refund.", "I was told I'd get a credit on my bill."],
+  discount: ["The salesman promised me a discount.", "I was told I'd get a cheaper rate."],
+  free_cancellation: [
+    "The salesman told me I could cancel any time.",
+    "I was told there was no minimum term.",
+  ],
+  fee_waiver: [
+    "He assured me there was no charge to cancel.",
+    "The salesperson promised I could cancel for free.",
+    "I was told the exit fee would be waived.",
+  ],
+  other: ["I was told I'd get a better speed."],
+};
+
+const saidAs = (kind: ClaimKind): string => CLAIM_KIND_EXAMPLES[kind].map((e) => `"${e}"`).join(", ");
+
 export const CLAIM_KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
-  fee_waiver: "was told a fee would be waived",
-  free_cancellation: "was told they could cancel for free",
-  discount: "was promised a discount",
-  free_unlock: "was promised a free device unlock",
-  credit: "was promised a credit or refund",
-  other: "another promise",
+  fee_waiver: `was told leaving (or something else) would cost nothing: no fee or charge to cancel, cancelling for free, a fee waived, e.g. ${saidAs("fee_waiver")}`,
+  free_cancellation: `was told they could cancel at any time: no minimum term, no fixed contract period (about when they may leave, not the fee), e.g. ${saidAs("free_cancellation")}`,
+  discount: `was promised a discount or a lower price, e.g. ${saidAs("discount")}`,
+  free_unlock: `was promised a free device unlock, e.g. ${saidAs("free_unlock")}`,
+  credit: `was promised a credit, refund or compensation, e.g. ${saidAs("credit")}`,
+  other: `another promise, e.g. ${saidAs("other")}`,
 };
 
 export const SERVICE_KIND_LABELS: readonly ServiceKind[] = ServiceKind.options;

@@ -1,7 +1,7 @@
 /**
  * What was understood from one customer message: shared vocabulary, so the `Llm` port and
  * agent assist speak it as the bot does. In the bot it is produced by the deterministic
- * understander (`src/bot/understanding`: patterns, numbers, dates, postcodes, yes/no in
+ * understander (`src/understanding`: patterns, numbers, dates, postcodes, yes/no in
  * English, Swedish and German) first and, when it is unsure and an LLM is configured,
  * completed by the LLM's structured output. Understanding never decides anything: the
  * policy does.

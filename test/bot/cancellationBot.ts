@@ -15,11 +15,11 @@ import { loadPolicyFolder } from "../../src/adapters/policyFolder/policyFolder.j
 import { AuditTrail } from "../../src/audit/auditTrail.js";
 import type { BotMessage, BotTurn } from "../../src/bot/botReply.js";
 import { ConversationEngine } from "../../src/bot/conversationEngine.js";
-import { understand } from "../../src/bot/understanding/understandByRules.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import type { Llm } from "../../src/domain/llm.js";
 import { silentLogger } from "../../src/domain/logger.js";
 import type { CompiledPolicy } from "../../src/policies/compiledPolicy.js";
+import { understand } from "../../src/understanding/understandByRules.js";
 
 const repo = new URL("../../", import.meta.url).pathname;
 let policyCache: CompiledPolicy | undefined;

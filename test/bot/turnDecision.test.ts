@@ -8,7 +8,7 @@ import { verbatim } from "../../src/bot/botReply.js";
 import { type ConversationState, initialState } from "../../src/bot/conversationState.js";
 import type { ConversationDeps } from "../../src/bot/ports.js";
 import { TurnContext } from "../../src/bot/turnContext.js";
-import { understand } from "../../src/bot/understanding/understandByRules.js";
+import { understand } from "../../src/understanding/understandByRules.js";
 import { aCancellationBot, demoPolicy } from "./cancellationBot.js";
 
 async function aTurnForAnna() {

@@ -1,5 +1,5 @@
 /**
- * The understanding layer (how the bot reads a message, `src/bot/understanding`) under hostile
+ * The understanding layer (how the bot reads a message, `src/understanding`) under hostile
  * text: any unicode, right-to-left and zero-width characters, mixed languages, huge messages up
  * to the 4,000-character limit, after any question. It never throws, and what it returns
  * passes the `Understanding` contract (checked here with zod, field by field), the same with
@@ -8,12 +8,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { understand, understandAfresh } from "../../src/bot/understanding/understandByRules.js";
 import { MAX_MESSAGE_LENGTH } from "../../src/channels/activity.js";
 import { ServiceKind } from "../../src/domain/customer.js";
 import { LANGUAGES } from "../../src/domain/language.js";
 import { ClaimKindLabel, IntentLabel, ReasonLabel, TopicLabel } from "../../src/domain/llmUnderstanding.js";
 import { EXPECTATIONS, type Understanding } from "../../src/domain/understanding.js";
+import { understand, understandAfresh } from "../../src/understanding/understandByRules.js";
 import { fuzzParameters } from "./fuzzSettings.js";
 
 const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;

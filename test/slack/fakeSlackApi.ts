@@ -3,7 +3,8 @@
  * bodies, `Authorization: Bearer xoxb-…`, `{ ok: true, … }`), records every call with the time
  * of a clock the test controls, and takes the `response_url` posts of slash commands and
  * buttons at /respond/<id>. A test can make the next calls of a method answer 429 with
- * Retry-After, or fail with a Slack error such as not_in_channel.
+ * Retry-After, or fail with a Slack error such as not_in_channel. conversations.open answers the
+ * DM `D<user id without its U>`.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -106,6 +107,8 @@ export async function startFakeSlackApi(now: () => number = () => Date.now()): P
         reply(200, { ok: true, channel: args.channel, ts: posted, message: { text: args.text } });
       } else if (method === "chat.update") reply(200, { ok: true, channel: args.channel, ts: args.ts });
       else if (method === "views.publish") reply(200, { ok: true, view: { id: "V1", type: "home" } });
+      else if (method === "conversations.open")
+        reply(200, { ok: true, channel: { id: `D${String(args.users).slice(1)}` } });
       else reply(200, { ok: true });
       notify();
     });

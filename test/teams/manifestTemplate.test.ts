@@ -15,7 +15,7 @@ import {
   schemaUrlOf,
   validateManifest,
 } from "../../src/adapters/teams/validateManifest.js";
-import { understand } from "../../src/bot/understanding/understandByRules.js";
+import { understand } from "../../src/understanding/understandByRules.js";
 import { aTeamsEnv, BOT_ID } from "./teamsEnv.js";
 
 const template = readFileSync(join(MANIFEST_DIR, TEMPLATE_FILE), "utf8");

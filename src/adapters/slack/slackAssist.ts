@@ -3,7 +3,8 @@
  * `/fairexit` slash command, the buttons of the session messages (mark disclosed, copy script,
  * dismiss alert), and the App Home listing the agent's live sessions. Every interaction is
  * acknowledged first and worked on after, so Slack always gets its answer within 3 seconds.
- * Session messages are kept current by `SlackDelivery`, within Slack's rate limits.
+ * Session messages are kept current by `SlackDelivery`, within Slack's rate limits; a platform
+ * session whose agent is mapped to a Slack user (SLACK_PLATFORM_AGENTS) goes to their DM.
  *
  * Slack posts everything (events, commands, interactivity) to one path, `/slack/events`; the
  * HTTP server hands those requests to `preHandler` before its own JSON body reader, because
@@ -18,6 +19,7 @@ import { realScheduler, type Scheduler } from "../../channels/delivery/updateCoa
 import type { Logger } from "../../domain/logger.js";
 import { ACTIONS, alertText, escapeText, homeBlocks, parseButtonValue, scriptFor } from "./assistBlocks.js";
 import { boltLogger } from "./boltLogger.js";
+import { DirectMessages, type SlackConversations } from "./directMessages.js";
 import { DEFAULT_SLACK_BUDGETS, type SlackChat, SlackDelivery } from "./slackDelivery.js";
 
 /** The path Slack's request URLs point at (manifest/slack-app.yaml). */
@@ -31,6 +33,11 @@ export interface SlackSettings {
   botUserId?: string;
   /** Channel for sessions opened by a contact-center platform; unset = only sessions opened from Slack. */
   assistChannel?: string;
+  /**
+   * Platform agent id (`genesys:…`, `api:…`) -> Slack user id: a platform session whose agent is
+   * mapped goes to that user's DM instead of `assistChannel` (docs/slack.md).
+   */
+  platformAgents?: Readonly<Record<string, string>>;
   /** Web API base URL (tests: a loopback fake); default https://slack.com/api/. */
   apiUrl?: string;
   /** Slack user ids allowed to use assist; undefined = every member of the workspace. */
@@ -91,8 +98,10 @@ export function createSlackAssist(settings: SlackSettings, o: SlackAssistOptions
       timeout: 10_000,
     },
   });
+  const client = app.client as unknown as SlackChat & SlackConversations;
+  const dms = settings.platformAgents ? new DirectMessages(client, settings.platformAgents) : undefined;
   const delivery = new SlackDelivery({
-    client: app.client as unknown as SlackChat,
+    client: dms ? dms.chat : client,
     defaultChannel: settings.assistChannel,
     budgets: {
       ...DEFAULT_SLACK_BUDGETS,
@@ -102,7 +111,11 @@ export function createSlackAssist(settings: SlackSettings, o: SlackAssistOptions
     logger,
   });
   const desk = o.desk;
-  const unsubscribe = desk.subscribe((view) => delivery.offer(view));
+  const unsubscribe = desk.subscribe((view) => {
+    const user = dms?.userOf(view);
+    if (user) delivery.toDm(view.sessionId, user);
+    delivery.offer(view);
+  });
   const agents = settings.agents ? new Set(settings.agents) : undefined;
   const isAgent = (user: string) => agents === undefined || agents.has(user);
   const notAnAgent = "You are not on FairExit's list of agents (SLACK_AGENT_USERS); ask your team leader.";

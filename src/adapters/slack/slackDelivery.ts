@@ -115,6 +115,20 @@ export class SlackDelivery {
     else placed.user ??= user;
   }
 
+  /**
+   * A platform session whose agent is the Slack user `user` (SLACK_PLATFORM_AGENTS): to their DM
+   * instead of the shared channel, unless it was opened from Slack or its message is already out.
+   */
+  toDm(sessionId: string, user: string): void {
+    const placed = this.placements.get(sessionId);
+    if (!placed)
+      this.placements.set(sessionId, { channel: user, user, threaded: new Set(), sentVersion: -1 });
+    else if (placed.user === undefined && placed.ts === undefined) {
+      placed.channel = user;
+      placed.user = user;
+    }
+  }
+
   /** A session that could not be opened: forget where it would have gone (nothing was posted). */
   unplace(sessionId: string): void {
     if (this.placements.get(sessionId)?.ts === undefined) this.placements.delete(sessionId);

@@ -15,7 +15,9 @@
  * Roles other than AGENT and CUSTOMER (SYSTEM, CUSTOM_BOT, SUPERVISOR) and other segment kinds
  * (Categories, PostContactSummary) are skipped. STARTED opens the session; COMPLETED and FAILED
  * end it. Contact Lens gives offsets from the start of the contact, not clock times, so `at` is
- * when FairExit received the event.
+ * when FairExit received the event. The stream names no agent (a voice segment's `ParticipantId`
+ * is the role, `AGENT`): the relay passes the contact's `AgentInfo.Id` (DescribeContact) as the
+ * route's `agent` query parameter, and the session's agent is `connect:<that id>`.
  */
 import { z } from "zod";
 import { parsePayload } from "./transcriptPayloadError.js";

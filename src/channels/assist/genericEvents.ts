@@ -7,11 +7,13 @@
  *
  * One event, an array of them, or `{ "events": [...] }` (at most 500). `final` defaults to
  * true; `utteranceId` is optional (partials and their final without one are numbered per session
- * and speaker, see UtteranceNumbering).
+ * and speaker, see UtteranceNumbering). `agentId`, optional, names the agent on the call (in the
+ * platform's own terms); it becomes `api:<agentId>`.
  */
 import { z } from "zod";
 import { Speaker } from "../../assist/utterance.js";
 import { IsoDateTime } from "../../domain/customer.js";
+import { AgentName, platformAgent } from "./platformAgent.js";
 import { parsePayload } from "./transcriptPayloadError.js";
 import type { Translation } from "./translation.js";
 
@@ -21,6 +23,7 @@ export const GenericEvent = z.strictObject({
   sessionId: z.string().min(1, "expected the call or chat id").max(200),
   utteranceId: z.string().min(1).max(200).optional(),
   customerId: z.string().min(1).max(100).optional(),
+  agentId: AgentName.optional(),
   speaker: Speaker,
   text: z.string().max(4000, "expected at most 4000 characters"),
   at: IsoDateTime,
@@ -45,6 +48,7 @@ export function translateGenericEvents(body: unknown, source = "events"): Transl
       sessionId: e.sessionId,
       ...(e.utteranceId ? { utteranceId: e.utteranceId } : {}),
       ...(e.customerId ? { customerId: e.customerId } : {}),
+      ...(e.agentId ? { agentId: platformAgent("api", e.agentId) } : {}),
       speaker: e.speaker,
       text: e.text,
       at: new Date(e.at).toISOString(),

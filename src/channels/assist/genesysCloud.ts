@@ -11,7 +11,10 @@
  *
  * channel INTERNAL is the agent, EXTERNAL the customer (others are skipped); the most confident
  * alternative is taken. `at` is the transcription start plus the alternative's offset when both
- * are given, else the event time, else when FairExit received it.
+ * are given, else the event time, else when FairExit received it. The topic names no agent
+ * (`communicationId` is a leg of the call, `agentAssistantId` an assistant, not a person): the
+ * relay passes the agent participant's `userId` as the route's `agent` query parameter, and the
+ * session's agent is `genesys:<userId>`.
  */
 import { z } from "zod";
 import { IsoDateTime } from "../../domain/customer.js";

@@ -3,7 +3,8 @@
  * at all: the translation (which throws TranscriptPayloadError on a malformed payload), the
  * customers it names and every utterance are checked before the first one reaches the desk, so
  * a refused request stores nothing. Then: sessions the platform started are opened, the
- * utterances heard in order, sessions it stopped ended.
+ * utterances heard in order, sessions it stopped ended. The agent the request names (the `agent`
+ * query parameter) goes with every session it opens and every utterance that names none.
  */
 import type { AssistDesk } from "../../assist/desk.js";
 import { AssistUtterance } from "../../assist/utterance.js";
@@ -37,7 +38,12 @@ export class TranscriptIntake {
     const named = new Set(translation.utterances.flatMap((u) => (u.customerId ? [u.customerId] : [])));
     for (const customerId of named)
       if (!(await this.customerExists(customerId))) return refused(`customerId: no customer ${customerId}`);
-    const utterances = this.numbering.assign(translation.utterances);
+    const agentId = translation.agentId;
+    const utterances = this.numbering.assign(
+      agentId === undefined
+        ? translation.utterances
+        : translation.utterances.map((u) => ({ ...u, agentId: u.agentId ?? agentId })),
+    );
     for (const [i, u] of utterances.entries()) {
       const checked = AssistUtterance.safeParse(u);
       if (!checked.success) {
@@ -46,7 +52,8 @@ export class TranscriptIntake {
       }
     }
     return deskCall(async () => {
-      for (const sessionId of translation.started) await this.desk.open({ sessionId, source });
+      const agent = agentId === undefined ? {} : { agent: { id: agentId, via: "platform" as const } };
+      for (const sessionId of translation.started) await this.desk.open({ sessionId, source, ...agent });
       const views = await this.desk.hearAll(utterances);
       for (const sessionId of translation.stopped)
         if (this.desk.view(sessionId)) await this.desk.end(sessionId);

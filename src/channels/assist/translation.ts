@@ -16,7 +16,16 @@ export interface Translation {
   started: string[];
   /** Sessions the platform closed (e.g. Contact Lens COMPLETED, Twilio transcription-stopped). */
   stopped: string[];
+  /**
+   * The agent the request names for every session it touches (the `agent` query parameter,
+   * namespaced: `genesys:…`), for payloads that name none themselves; an utterance's own wins.
+   */
+  agentId?: string;
 }
+
+/** The translation with the request's agent, when it names one. */
+export const withAgent = (t: Translation, agentId: string | undefined): Translation =>
+  agentId === undefined ? t : { ...t, agentId };
 
 export const nothing = (): Translation => ({ utterances: [], started: [], stopped: [] });
 

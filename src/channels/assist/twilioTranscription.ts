@@ -13,7 +13,9 @@
  *
  * Twilio names no utterance, so the route numbers them per call and track (UtteranceNumbering):
  * partials and their final become one utterance. The X-Twilio-Signature check is the route's
- * (src/http/twilioSignature.ts) and happens before this runs.
+ * (src/http/twilioSignature.ts) and happens before this runs. No parameter names the agent: the
+ * operator puts it in the callback URL (`statusCallbackUrl=…/api/assist/twilio?agent=<id>`),
+ * which the signature covers, and the session's agent is `twilio:<id>`.
  */
 import { z } from "zod";
 import { parsePayload, TranscriptPayloadError } from "./transcriptPayloadError.js";

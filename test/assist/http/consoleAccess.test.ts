@@ -4,6 +4,7 @@
  * origin (CSRF).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryOneTimeTokens } from "../../../src/adapters/memory/memoryOneTimeTokens.js";
 import { AgentLogins, LOGIN_TOKEN_SECONDS } from "../../../src/http/agentLogin.js";
 import { type AssistServer, anAssistServer, type Json } from "./assistServer.js";
 
@@ -56,12 +57,12 @@ describe("the console login", () => {
     expect((await fetch(`${server.url}/agent`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it("expires a link after 15 minutes", () => {
-    const logins = new AgentLogins("a-secret-for-this-test-0123456789");
+  it("expires a link after 15 minutes", async () => {
+    const logins = new AgentLogins("a-secret-for-this-test-0123456789", new MemoryOneTimeTokens());
     const now = Date.parse("2026-11-23T10:00:00Z");
     const token = logins.issueLoginToken(now);
-    expect(logins.redeem(token, now + LOGIN_TOKEN_SECONDS * 1000 + 1000)).toBeUndefined();
-    expect(logins.redeem(token, now + 60_000)).toBeDefined();
+    expect(await logins.redeem(token, now + LOGIN_TOKEN_SECONDS * 1000 + 1000)).toBeUndefined();
+    expect(await logins.redeem(token, now + 60_000)).toBeDefined();
   });
 });
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { NO_DECISION_YET } from "../../../src/bot/messageGuard.js";
-import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import { LANGUAGES, type Words, wordsFor } from "../../../src/bot/words/index.js";
 import type { Customer, Service } from "../../../src/domain/customer.js";
 import { checkUtterance } from "../../../src/guardrails/index.js";
+import { understand } from "../../../src/understanding/understandByRules.js";
 import { defaultPolicy } from "../../policies/engine/support.js";
 import { aCustomer } from "../../support/aCustomer.js";
 import { ENGLISH_ONLY } from "./customerLanguage.js";

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { introducedNames } from "../../../src/bot/llm/introducedNames.js";
 import { mergeUnderstanding } from "../../../src/bot/llm/llmFallback.js";
 import { rulesUnsure } from "../../../src/bot/llm/rulesUnsure.js";
-import { understand } from "../../../src/bot/understanding/understandByRules.js";
 import type { Expectation } from "../../../src/domain/understanding.js";
+import { understand } from "../../../src/understanding/understandByRules.js";
 import { rulesSaid } from "./support.js";
 
 const unsure = (text: string, expecting: Expectation) =>
