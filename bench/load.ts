@@ -5,7 +5,11 @@
  *   1. one instance on the embedded store (what `npm start` runs);
  *   2. one instance on PostgreSQL (the baseline of the ratio);
  *   3. two instances on the same PostgreSQL database, with no sticky sessions: every message of
- *      a conversation goes to the other instance than the one before, and so does every poll.
+ *      a conversation goes to the other instance than the one before, and so does every poll;
+ *   4. and 5. set-ups 2 and 3 again with each instance held to the same CPU budget
+ *      (`--cpu-per-instance`, default half a core, through a Linux control group: bench/cpuBudget.ts),
+ *      so the ratio says whether a second instance adds throughput when it brings its own CPU,
+ *      which is what adding an instance means in production.
  *
  * Each of `--conversations` virtual customers runs cancellation conversations back to back for
  * `--seconds`: it takes a token, starts the conversation, and answers the bot's last question with
@@ -23,12 +27,15 @@
  *
  *     node --expose-gc --import tsx bench/load.ts [--conversations 500] [--seconds 60]
  *                                                 [--customers 2000] [--idle 2000]
- *                                                 [--only embedded|pg1|pg2|memory]
+ *                                                 [--cpu-per-instance 0.5]
+ *                                                 [--only embedded|pg1|pg2|pg1-budget|pg2-budget|memory]
  *
  * PostgreSQL: the server at FAIREXIT_BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres)
- * gets a database of its own, dropped at the end. Caveat: the instances, PostgreSQL and this load
- * generator share the machine; on 2 cores the ratio says how much a second instance gains when
- * the cores are already shared, not what it gains on a machine of its own.
+ * gets a database of its own, dropped at the end. The instances, PostgreSQL and this load generator
+ * share the machine: on 2 cores the unbudgeted ratio says how much a second instance gains when
+ * the cores are already shared, not what it gains on a machine of its own; the budgeted ratio
+ * holds each instance to the same CPU and leaves the rest to PostgreSQL and the load generator.
+ * Every set-up reports the CPU seconds its instances, PostgreSQL and the load generator used.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -45,6 +52,7 @@ import { loadConfig } from "../src/config.js";
 import type { Customer } from "../src/domain/customer.js";
 import { nextLine } from "../test/bot/simulatedCustomer.js";
 import { repoRoot, startFairexit } from "../test/support/runFairexit.js";
+import { cpuBudget, postgresCpuSeconds, processCpuSeconds } from "./cpuBudget.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -53,6 +61,7 @@ const { values: args } = parseArgs({
     customers: { type: "string", default: "2000" },
     idle: { type: "string", default: "2000" },
     only: { type: "string" },
+    "cpu-per-instance": { type: "string", default: "0.5" },
   },
 });
 const CONVERSATIONS = Number(args.conversations);
@@ -62,6 +71,8 @@ const IDLE = Number(args.idle);
 const GUARD = 30;
 const ADMIN_PG = process.env.FAIREXIT_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SECRET = "bench-load-secret-shared-by-every-instance-0123";
+/** Cores each instance may use in the budgeted set-ups (see bench/cpuBudget.ts). */
+const CPU_PER_INSTANCE = Number(args["cpu-per-instance"]);
 
 /** Copies of the demo customers with their own ids, account numbers and e-mail addresses. */
 async function manyCustomers(count: number): Promise<{ file: object; customers: Customer[] }> {
@@ -86,6 +97,8 @@ interface Outcome {
   errors: number;
   latencies: number[];
   seconds: number;
+  /** CPU seconds used during the run by the instances, PostgreSQL and this load generator. */
+  cpu?: { instances: number; postgres: number; loadGenerator: number };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 2 * CONVERSATIONS });
@@ -224,9 +237,29 @@ const percentile = (xs: number[], p: number) => {
 function report(name: string, o: Outcome): number {
   const rate = o.turns / o.seconds;
   console.log(
-    `${name.padEnd(34)} ${rate.toFixed(1).padStart(7)} turns/s  p50 ${percentile(o.latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(o.latencies, 99).toFixed(1).padStart(7)} ms  conversations ${o.conversations}  errors ${o.errors}`,
+    `${name.padEnd(44)} ${rate.toFixed(1).padStart(7)} turns/s  p50 ${percentile(o.latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(o.latencies, 99).toFixed(1).padStart(7)} ms  conversations ${o.conversations}  errors ${o.errors}`,
   );
+  if (o.cpu) {
+    const { instances, postgres, loadGenerator } = o.cpu;
+    console.log(
+      `${"".padEnd(44)} CPU s: instances ${instances.toFixed(1)}, PostgreSQL ${postgres.toFixed(1)}, load generator ${loadGenerator.toFixed(1)} (of ${(2 * o.seconds).toFixed(0)} on 2 cores); ${(o.turns / instances).toFixed(0)} turns per instance CPU second`,
+    );
+  }
   return rate;
+}
+
+/** `drive`, with the CPU time each party used during it. */
+async function measured(pids: readonly number[], urls: readonly string[], customers: readonly Customer[]) {
+  const instanceCpu = () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+  const before = { instances: instanceCpu(), postgres: postgresCpuSeconds(), self: process.cpuUsage() };
+  const out = await drive(urls, customers);
+  const self = process.cpuUsage(before.self);
+  out.cpu = {
+    instances: instanceCpu() - before.instances,
+    postgres: postgresCpuSeconds() - before.postgres,
+    loadGenerator: (self.user + self.system) / 1e6,
+  };
+  return out;
 }
 
 const baseEnv = (extra: Record<string, string>) => ({
@@ -244,16 +277,31 @@ const baseEnv = (extra: Record<string, string>) => ({
 async function withInstances<T>(
   count: number,
   env: Record<string, string>,
-  work: (urls: string[]) => Promise<T>,
+  work: (urls: string[], pids: number[]) => Promise<T>,
+  cores?: number,
 ): Promise<T> {
   const started = [];
+  const budgets = [];
   // One after the other: the first migrates and seeds, the next finds it done.
-  for (let i = 0; i < count; i++) started.push(await startFairexit(baseEnv(env)));
+  for (let i = 0; i < count; i++) {
+    const s = await startFairexit(baseEnv(env));
+    started.push(s);
+    if (cores !== undefined) {
+      const budget = cpuBudget(`fairexit-bench-load-${process.pid}-${i}`, cores);
+      if (typeof budget === "string") throw new Error(`no CPU budget: ${budget}`);
+      budget.confine(s.child.pid!);
+      budgets.push(budget);
+    }
+  }
   try {
-    return await work(started.map((s) => s.baseUrl));
+    return await work(
+      started.map((s) => s.baseUrl),
+      started.map((s) => s.child.pid!),
+    );
   } finally {
     for (const s of started) s.child.kill("SIGTERM");
     await Promise.all(started.map((s) => s.exited));
+    for (const b of budgets) b.remove();
   }
 }
 
@@ -323,9 +371,8 @@ async function main() {
       `bench/load: ${CONVERSATIONS} concurrent Web Chat conversations for ${SECONDS} s a set-up, ${CUSTOMERS} customers`,
     );
     const only = args.only;
-    let pg1: number | undefined;
-    let pg2: number | undefined;
-    if (!only || only === "embedded")
+    const wanted = (name: string) => !only || only === name;
+    if (wanted("embedded"))
       await withInstances(
         1,
         {
@@ -333,22 +380,42 @@ async function main() {
           FAIREXIT_DATA_DIR: join(dir, "embedded"),
           FAIREXIT_DEMO_DATA: customerFile,
         },
-        async (urls) => report("one instance, embedded store", await drive(urls, customers)),
+        async (urls, pids) => report("one instance, embedded store", await measured(pids, urls, customers)),
       );
-    if (!only || only === "pg1")
-      pg1 = await withDatabase((url) =>
-        withInstances(1, { DATABASE_URL: url, FAIREXIT_DEMO_DATA: customerFile }, async (urls) =>
-          report("one instance, PostgreSQL", await drive(urls, customers)),
+    const pgEnv = (url: string) => ({ DATABASE_URL: url, FAIREXIT_DEMO_DATA: customerFile });
+    const onPostgres = (count: 1 | 2, cores?: number) =>
+      withDatabase((url) =>
+        withInstances(
+          count,
+          pgEnv(url),
+          async (urls, pids) =>
+            report(
+              `${count === 1 ? "one instance" : "two instances"}, PostgreSQL${count === 2 ? ", no pins" : ""}${cores === undefined ? "" : `, ${cores} core each`}`,
+              await measured(pids, urls, customers),
+            ),
+          cores,
         ),
       );
-    if (!only || only === "pg2")
-      pg2 = await withDatabase((url) =>
-        withInstances(2, { DATABASE_URL: url, FAIREXIT_DEMO_DATA: customerFile }, async (urls) =>
-          report("two instances, PostgreSQL, no pins", await drive(urls, customers)),
-        ),
-      );
-    if (pg1 && pg2)
-      console.log(`two instances / one instance on PostgreSQL: ${(pg2 / pg1).toFixed(2)}x (goal >= 1.6x)`);
+    const ratio = (name: string, one?: number, two?: number) => {
+      if (one && two)
+        console.log(
+          `two instances / one instance on PostgreSQL, ${name}: ${(two / one).toFixed(2)}x (goal >= 1.6x)`,
+        );
+    };
+    const pg1 = wanted("pg1") ? await onPostgres(1) : undefined;
+    const pg2 = wanted("pg2") ? await onPostgres(2) : undefined;
+    ratio("cores shared by everything", pg1, pg2);
+    if (wanted("pg1-budget") || wanted("pg2-budget")) {
+      const probe = cpuBudget(`fairexit-bench-load-${process.pid}-probe`, CPU_PER_INSTANCE);
+      if (typeof probe === "string")
+        console.log(`instances with a CPU budget of their own: skipped (${probe}; run as root on Linux)`);
+      else {
+        probe.remove();
+        const b1 = wanted("pg1-budget") ? await onPostgres(1, CPU_PER_INSTANCE) : undefined;
+        const b2 = wanted("pg2-budget") ? await onPostgres(2, CPU_PER_INSTANCE) : undefined;
+        ratio(`each instance held to ${CPU_PER_INSTANCE} core`, b1, b2);
+      }
+    }
     if (!only || only === "memory") {
       const perConversation = await memoryPerIdleConversation(dir, customerFile, customers);
       console.log(

@@ -22,7 +22,9 @@ import { MemoryAlumniContacts } from "./adapters/memory/memoryAlumniContacts.js"
 import { MemoryDirectLineLog } from "./adapters/memory/memoryDirectLineLog.js";
 import { MemoryHandover } from "./adapters/memory/memoryHandover.js";
 import { MemoryNotifier } from "./adapters/memory/memoryNotifier.js";
+import { MemoryOneTimeTokens } from "./adapters/memory/memoryOneTimeTokens.js";
 import { MemoryOutboxStore } from "./adapters/memory/memoryOutbox.js";
+import { memoryRateBuckets } from "./adapters/memory/memoryRateBuckets.js";
 import { openMemoryStore } from "./adapters/memory/memoryStore.js";
 import { meteredAuditLog, meteredConversations, meteredDesk } from "./adapters/metrics/meteredParts.js";
 import { prometheusMetrics } from "./adapters/metrics/prometheusMetrics.js";
@@ -33,10 +35,13 @@ import { readSpeechModelFile } from "./adapters/policyFolder/speechModelFile.js"
 import { listenForAssistChanges } from "./adapters/postgres/assistNotifications.js";
 import type { Database } from "./adapters/postgres/database.js";
 import { databaseReadiness } from "./adapters/postgres/databaseReadiness.js";
+import { holdInstanceLiveness, type InstanceLiveness } from "./adapters/postgres/instanceLiveness.js";
 import { PgAlumniContacts } from "./adapters/postgres/pgAlumniContacts.js";
 import { PgAssistSessions } from "./adapters/postgres/pgAssistSessions.js";
 import { pgBotTables } from "./adapters/postgres/pgBotTables.js";
 import { PgDirectLineLog } from "./adapters/postgres/pgDirectLineLog.js";
+import { PgOneTimeTokens } from "./adapters/postgres/pgOneTimeTokens.js";
+import { pgRateBuckets } from "./adapters/postgres/pgRateBuckets.js";
 import { databaseOf, openPostgresStore } from "./adapters/postgres/pgStore.js";
 import { sharedAssistDesk } from "./adapters/postgres/sharedAssistDesk.js";
 import { createSlackAssist, type SlackAssist } from "./adapters/slack/slackAssist.js";
@@ -45,7 +50,6 @@ import { createAssistDesk } from "./assist/assistDesk.js";
 import type { AssistDesk } from "./assist/desk.js";
 import { AuditTrail } from "./audit/auditTrail.js";
 import { ConversationEngine } from "./bot/conversationEngine.js";
-import { understand } from "./bot/understanding/understandByRules.js";
 import { DirectLineConversations } from "./channels/directLine/directLineConversations.js";
 import { DirectLineTokens } from "./channels/directLine/directLineToken.js";
 import type { Config } from "./config.js";
@@ -53,7 +57,9 @@ import { clockStartingAt, systemClock } from "./domain/clock.js";
 import type { ObservableHandover } from "./domain/handover.js";
 import type { Logger } from "./domain/logger.js";
 import type { Metrics, MetricsExposition } from "./domain/metrics.js";
+import type { OneTimeTokens } from "./domain/oneTimeTokens.js";
 import type { Clock, CustomerStore, Store } from "./domain/ports.js";
+import type { RateBucketStore } from "./domain/rateBuckets.js";
 import type { ReadinessCheck } from "./domain/readiness.js";
 import { dispatchDue } from "./execution/dispatchOutbox.js";
 import { outboxReadiness } from "./execution/outboxGivenUp.js";
@@ -63,6 +69,7 @@ import { createInsights, type Insights } from "./insights/insightsService.js";
 import type { PolicyFiles } from "./insights/policyPanel.js";
 import { insightsSourceOf } from "./insights/ports.js";
 import { createPolicyHolder, type PolicyHolder } from "./policies/policyHolder.js";
+import { understand } from "./understanding/understandByRules.js";
 
 export interface App {
   config: Config;
@@ -86,6 +93,10 @@ export interface App {
   botFramework: BotFrameworkEndpoint;
   /** FairExit's own Direct Line endpoint, for Web Chat without a cloud service. */
   directLine: { conversations: DirectLineConversations; tokens: DirectLineTokens };
+  /** Agent console login links work once: across every instance on PostgreSQL, else in memory. */
+  oneTimeTokens: OneTimeTokens;
+  /** The rate limits' buckets: decided in memory, synced with every instance through PostgreSQL (`sync()` at once). */
+  rateBuckets: RateBucketStore;
   readiness: ReadinessCheck[];
   /** Turns, decisions, hand-overs, outbox, assist latency: GET /metrics (Prometheus text). */
   metrics: Metrics & MetricsExposition;
@@ -98,6 +109,8 @@ export interface AppOverrides {
   logger?: Logger;
   clock?: Clock;
   store?: Store;
+  /** How often the rate limits sync with the other instances on PostgreSQL, ms (default 250; 0: only on `rateBuckets.sync()`). */
+  rateLimitSyncMs?: number;
 }
 
 /** Opens the store the configuration names; the embedded one is seeded from the demo data. */
@@ -143,6 +156,8 @@ export interface BotAdapters {
   operations: Operations;
   notifier: Notifier;
   handover: ObservableHandover;
+  /** PostgreSQL: this instance's liveness lock (its outbox claims), released by `close` before the pool. */
+  liveness?: InstanceLiveness;
 }
 
 export interface BotAdapterOptions {
@@ -158,6 +173,8 @@ export interface BotAdapterOptions {
   customers?: CustomerStore;
   /** PostgreSQL (the store's pool): outbox, journal, notifications and hand-overs go there too. */
   database?: Database;
+  /** PostgreSQL: how long an outbox claim is left to an instance that may be alive (default 60 s). */
+  outboxLeaseMs?: number;
 }
 
 /**
@@ -168,7 +185,11 @@ export interface BotAdapterOptions {
 export async function composeBotAdapters(o: BotAdapterOptions): Promise<BotAdapters> {
   const now = () => o.clock.now();
   const persistent = o.kind !== "memory";
-  const pg = o.database ? pgBotTables(o.database, now, o.logger) : undefined;
+  // Held before anything is claimed: another instance takes over our claims once it is gone.
+  const liveness = o.database ? await holdInstanceLiveness(o.database, o.logger) : undefined;
+  const pg = o.database
+    ? pgBotTables(o.database, now, o.logger, { liveness, leaseMs: o.outboxLeaseMs })
+    : undefined;
   const webhook = (url: string | undefined) =>
     url && o.webhookSecret ? { url, secret: o.webhookSecret } : undefined;
   const ops = webhook(o.operationsUrl);
@@ -205,6 +226,7 @@ export async function composeBotAdapters(o: BotAdapterOptions): Promise<BotAdapt
       : persistent
         ? new JsonlHandover(join(o.dataDir, "handovers.jsonl"), o.logger)
         : new MemoryHandover(),
+    ...(liveness ? { liveness } : {}),
   };
 }
 
@@ -245,6 +267,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     kind: store.kind,
     customers: store.customers,
     database: databaseOf(store),
+    outboxLeaseMs: config.database?.outboxLeaseMs,
     secret,
     clock,
     logger,
@@ -364,6 +387,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ),
     tokens: new DirectLineTokens(secret),
   };
+  // Several instances on one database: a login link works once across all of them, and a rate
+  // limit counts every instance's requests (keys stored as HMACs with the secret).
+  const oneTimeTokens = database ? new PgOneTimeTokens(database) : new MemoryOneTimeTokens();
+  const rateBuckets = database
+    ? pgRateBuckets(database, {
+        secret,
+        logger: logger.child({ component: "rate-limits" }),
+        syncMs: overrides.rateLimitSyncMs,
+      })
+    : memoryRateBuckets();
   const readiness: ReadinessCheck[] = [
     {
       name: "store",
@@ -389,6 +422,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     slack,
     botFramework,
     directLine,
+    oneTimeTokens,
+    rateBuckets,
     readiness,
     metrics,
     startDispatcher(everyMs = 15_000) {
@@ -410,6 +445,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       botFramework.assist?.close();
       policies.close();
       await assistChanges?.close();
+      await bot.liveness?.close();
+      await rateBuckets.close();
       await store.close();
       logger.flush?.();
     },

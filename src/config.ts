@@ -83,6 +83,11 @@ const EnvSchema = z
       })
       .optional(),
     FAIREXIT_DB_MIGRATE: z.enum(["start", "manual"], { error: "expected start or manual" }).default("start"),
+    FAIREXIT_OUTBOX_LEASE_MS: z.coerce
+      .number({ error: "expected a number of milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .min(1000, "expected at least 1000 ms")
+      .default(60_000),
     FAIREXIT_POLICY_DIR: z.string().min(1).default("policies"),
     FAIREXIT_POLICY_DRAFT_DIR: z.string().min(1).optional(),
     FAIREXIT_CLOCK_START: z.iso
@@ -170,6 +175,13 @@ const EnvSchema = z
       .string()
       .regex(/^[UW][A-Z0-9]+(,[UW][A-Z0-9]+)*$/, "expected Slack user ids separated by commas, e.g. U01,U02")
       .optional(),
+    SLACK_PLATFORM_AGENTS: z
+      .string()
+      .regex(
+        /^(api|connect|genesys|twilio):[\w.@-]{1,64}=[UW][A-Z0-9]+(,(api|connect|genesys|twilio):[\w.@-]{1,64}=[UW][A-Z0-9]+)*$/,
+        "expected <platform agent id>=<Slack user id> pairs separated by commas, e.g. genesys:3b1f=U01,api:jo=U02",
+      )
+      .optional(),
     SLACK_UPDATES_PER_MINUTE: z.coerce
       .number({ error: "expected a number of chat.update calls a minute" })
       .int("expected a whole number of calls a minute")
@@ -193,8 +205,10 @@ export interface Config {
    * PostgreSQL, for several instances (DATABASE_URL; it replaces FAIREXIT_STORE when set). The
    * URL holds the password: never log it. `migrateAtStart`: apply missing migrations at start
    * (FAIREXIT_DB_MIGRATE=start) or refuse an unmigrated database (manual: `fairexit db migrate`).
+   * `outboxLeaseMs` (FAIREXIT_OUTBOX_LEASE_MS): how long an outbox claim is left to an instance
+   * whose liveness lock is still held (a killed instance's claims are taken over at once).
    */
-  database: { url: string; migrateAtStart: boolean } | undefined;
+  database: { url: string; migrateAtStart: boolean; outboxLeaseMs?: number } | undefined;
   dataDir: string;
   demoData: string;
   policyDir: string;
@@ -324,7 +338,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     store: e.FAIREXIT_STORE,
     database: e.DATABASE_URL
-      ? { url: e.DATABASE_URL, migrateAtStart: e.FAIREXIT_DB_MIGRATE === "start" }
+      ? {
+          url: e.DATABASE_URL,
+          migrateAtStart: e.FAIREXIT_DB_MIGRATE === "start",
+          outboxLeaseMs: e.FAIREXIT_OUTBOX_LEASE_MS,
+        }
       : undefined,
     dataDir: resolve(cwd, e.FAIREXIT_DATA_DIR),
     demoData: resolve(cwd, e.FAIREXIT_DEMO_DATA),
@@ -385,6 +403,8 @@ export interface SlackConfig {
   botId: string | undefined;
   botUserId: string | undefined;
   assistChannel: string | undefined;
+  /** Platform agent id (`genesys:…`) -> Slack user id: their sessions go to that user's DM (docs/slack.md). */
+  platformAgents: Readonly<Record<string, string>> | undefined;
   agents: string[] | undefined;
   updatesPerMinute: number;
   apiUrl: string | undefined;
@@ -403,8 +423,27 @@ function slackFrom(e: z.infer<typeof EnvSchema>): SlackConfig | undefined {
     botId: e.SLACK_BOT_ID,
     botUserId: e.SLACK_BOT_USER_ID,
     assistChannel: e.SLACK_ASSIST_CHANNEL,
+    platformAgents: platformAgentsFrom(e.SLACK_PLATFORM_AGENTS, e.SLACK_AGENT_USERS?.split(",")),
     agents: e.SLACK_AGENT_USERS?.split(","),
     updatesPerMinute: e.SLACK_UPDATES_PER_MINUTE,
     apiUrl: e.SLACK_API_URL,
   };
+}
+
+/** SLACK_PLATFORM_AGENTS as a map; one platform agent mapped twice, or to someone not on SLACK_AGENT_USERS, is a mistake. */
+function platformAgentsFrom(
+  value: string | undefined,
+  agents: readonly string[] | undefined,
+): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of value.split(",")) {
+    const at = pair.lastIndexOf("=");
+    const [agent, user] = [pair.slice(0, at), pair.slice(at + 1)];
+    if (Object.hasOwn(map, agent)) throw new ConfigError("SLACK_PLATFORM_AGENTS", `${agent} is mapped twice`);
+    if (agents && !agents.includes(user))
+      throw new ConfigError("SLACK_PLATFORM_AGENTS", `${user} is not on SLACK_AGENT_USERS`);
+    map[agent] = user;
+  }
+  return map;
 }

@@ -61,10 +61,10 @@ export const CONFLICT_RETRIES = 3;
  * PostgreSQL, no sticky sessions). The turn is decided again on what the other instance stored,
  * and never overwrites it. Of a turn, only two things are written before its save: the commit of
  * a confirmed cancellation, which the next run finds and records instead of repeating, and a
- * hand-over request, which a run again may record a second time (the person taking over sees
- * two requests for one conversation; rare: two messages of one conversation on two instances at
- * the same moment). After CONFLICT_RETRIES the conflict goes to the caller (HTTP: 503 with
- * Retry-After: 1).
+ * hand-over request, whose id comes from the conversation and the turn's instant: every run of
+ * a turn has the instant of its first (the caller takes it once), so a run again announces the
+ * same id and the hand-over stores record it once. After CONFLICT_RETRIES the conflict goes to
+ * the caller (HTTP: 503 with Retry-After: 1).
  */
 async function runAgainOnConflict<T>(turn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -90,9 +90,10 @@ export class ConversationEngine {
 
   /** Opens a conversation with the greeting (and, with a trusted identity, the first question). */
   async start(conversationId: string, options: ReceiveOptions = {}): Promise<BotTurn> {
-    return this.turns.run(conversationId, () =>
-      runAgainOnConflict(() => this.run(conversationId, undefined, options)),
-    );
+    return this.turns.run(conversationId, () => {
+      const now = this.deps.clock.now(); // one instant for every run of the turn
+      return runAgainOnConflict(() => this.run(conversationId, undefined, options, now));
+    });
   }
 
   /**
@@ -146,19 +147,20 @@ export class ConversationEngine {
   /** Handles one customer message. */
   async receive(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<BotTurn> {
     const masked = maskTypedPersonalData(text);
-    return this.turns.run(conversationId, () =>
-      runAgainOnConflict(() => this.run(conversationId, masked, options)),
-    );
+    return this.turns.run(conversationId, () => {
+      const now = this.deps.clock.now(); // one instant for every run of the turn
+      return runAgainOnConflict(() => this.run(conversationId, masked, options, now));
+    });
   }
 
   private async run(
     conversationId: string,
     text: string | undefined,
     options: ReceiveOptions,
+    now: Date,
   ): Promise<BotTurn> {
     const { deps } = this;
     parseWith(ConversationId, conversationId, "conversation id");
-    const now = deps.clock.now();
     let conversation = await deps.store.conversations.get(conversationId);
     const unfinished = conversation ? await deps.outbox.cancellationOf(conversationId) : undefined;
     if (conversation && unfinished && !unfinished.recorded)

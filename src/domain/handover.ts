@@ -32,6 +32,10 @@ export function handoverRootCause(decision: Decision | undefined): RootCause {
 
 /** Where hand-overs go: agent assist shows them to a live agent. */
 export interface HandoverPort {
+  /**
+   * Records `record` and tells its listeners, once per `record.id`: announcing an id again (a turn
+   * that lost a race and is run again announces the same id) records and tells nothing.
+   */
   announce(record: HandoverRecord): Promise<void>;
 }
 

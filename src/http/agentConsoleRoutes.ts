@@ -55,7 +55,7 @@ export function registerAgentConsoleRoutes(server: Server, deps: AgentConsoleDep
 
   server.get("/agent/login", async (req: Request, res: Response) => {
     const token = typeof req.query?.token === "string" ? req.query.token : "";
-    const redeemed = deps.logins.redeem(token, deps.now());
+    const redeemed = await deps.logins.redeem(token, deps.now());
     if (!redeemed) return signedOut(req, res, "This login link is not valid, has been used, or has expired.");
     const secure = servedOverTls(req, deps.trustProxy) ? "; Secure" : "";
     res.writeHead(303, {

@@ -2,8 +2,11 @@
  * Who may open the agent console. No anonymous access, in development too:
  *   - a login link (`/agent/login?token=…`) is printed in the start banner, or by
  *     `fairexit agent-link`; its token is signed with the deployment's secret, works once and
- *     expires after 15 minutes (any instance with the same secret accepts it; "once" is kept in
- *     this process's memory until the token expires);
+ *     expires after 15 minutes. Any instance with the same secret accepts it, and "once" holds
+ *     across all of them: the nonce is recorded in the OneTimeTokens port the composition root
+ *     chooses (PostgreSQL with DATABASE_URL, shared by every instance; memory for one instance).
+ *     When that record cannot be reached, redeeming fails as unavailable (HTTP 503), never a
+ *     login;
  *   - redeeming it gives a console session: an HttpOnly, SameSite=Strict cookie signed with the
  *     same secret, valid for 12 hours. The agent is "console:<first 8 characters of the session>"
  *     in the audit log.
@@ -11,6 +14,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import type { OneTimeTokens } from "../domain/oneTimeTokens.js";
 
 export const LOGIN_TOKEN_SECONDS = 15 * 60;
 export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
@@ -25,12 +29,20 @@ export interface ConsoleSession {
   agentId: string;
 }
 
+/** For logins that only issue links: every redemption is refused. */
+export const ISSUE_ONLY: OneTimeTokens = { redeem: async () => false };
+
 export class AgentLogins {
   private readonly key: Buffer;
-  /** Nonces already redeemed, with their expiry (seconds): a link works once. */
-  private readonly redeemed = new Map<string, number>();
 
-  constructor(secret: string) {
+  /**
+   * `redeemed` remembers the nonces of links already used, so a link works once; without it
+   * these logins only issue links (`fairexit agent-link`) and refuse every one they are shown.
+   */
+  constructor(
+    secret: string,
+    private readonly redeemed: OneTimeTokens = ISSUE_ONLY,
+  ) {
     this.key = createHmac("sha256", secret).update("fairexit agent console v1").digest();
   }
 
@@ -40,13 +52,18 @@ export class AgentLogins {
     return this.seal("al1", claims);
   }
 
-  /** The session cookie value for a valid, unused, unexpired login token; undefined otherwise. */
-  redeem(token: string, nowMs: number): { cookie: string; session: ConsoleSession } | undefined {
+  /**
+   * The session cookie value for a valid, unused, unexpired login token; undefined otherwise.
+   * Fails (UnavailableError) when whether it was used cannot be recorded.
+   */
+  async redeem(
+    token: string,
+    nowMs: number,
+  ): Promise<{ cookie: string; session: ConsoleSession } | undefined> {
     const claims = this.open("al1", token, LoginClaims);
     const now = seconds(nowMs);
-    if (!claims || claims.exp <= now || this.redeemed.has(claims.n)) return undefined;
-    for (const [n, exp] of this.redeemed) if (exp <= now) this.redeemed.delete(n);
-    this.redeemed.set(claims.n, claims.exp);
+    if (!claims || claims.exp <= now) return undefined;
+    if (!(await this.redeemed.redeem(claims.n, new Date(claims.exp * 1000)))) return undefined;
     const sessionId = randomBytes(18).toString("base64url");
     const cookie = this.seal("as1", { s: sessionId, exp: now + CONSOLE_SESSION_SECONDS });
     return { cookie, session: sessionOf(sessionId) };

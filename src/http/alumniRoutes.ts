@@ -79,12 +79,12 @@ const refusalCode = (s: AlumniStanding) => s.reasons[0]?.code ?? "refused";
 
 export function registerAlumniRoutes(server: Server, app: App, deps: AlumniRouteDeps): void {
   const keys = app.config.alumniApiKeys;
-  const guard = (req: Request, res: Response) =>
-    withinLimits(res, [[deps.limits.client, deps.clientOf(req), "from this client"]]) &&
+  const guard = async (req: Request, res: Response) =>
+    (await withinLimits(res, [[deps.limits.client, deps.clientOf(req), "from this client"]])) &&
     authorised(req, res, keys);
 
   server.get("/api/alumni/:customerId/contact", async (req: Request, res: Response) => {
-    if (!guard(req, res)) return;
+    if (!(await guard(req, res))) return;
     const id = customerIdOf(req, res);
     if (!id) return;
     const standing = await app.alumni.standing(id);
@@ -93,7 +93,7 @@ export function registerAlumniRoutes(server: Server, app: App, deps: AlumniRoute
   });
 
   server.post("/api/alumni/:customerId/contact", async (req: Request, res: Response) => {
-    if (!guard(req, res)) return;
+    if (!(await guard(req, res))) return;
     const id = customerIdOf(req, res);
     if (!id) return;
     const body = bodyOf(req, res, ContactBody);
@@ -122,7 +122,7 @@ export function registerAlumniRoutes(server: Server, app: App, deps: AlumniRoute
   });
 
   server.post("/api/alumni/:customerId/consent", async (req: Request, res: Response) => {
-    if (!guard(req, res)) return;
+    if (!(await guard(req, res))) return;
     const id = customerIdOf(req, res);
     if (!id) return;
     const body = bodyOf(req, res, WithdrawalBody);

@@ -9,6 +9,7 @@ import type { Request, Server } from "restify";
 import type { App } from "../app.js";
 import type { AssistDesk } from "../channels/assist/deskTypes.js";
 import type { Logger } from "../domain/logger.js";
+import type { OneTimeTokens } from "../domain/oneTimeTokens.js";
 import { registerAgentConsoleRoutes } from "./agentConsoleRoutes.js";
 import { AgentLogins } from "./agentLogin.js";
 import type { AssistAccessDeps } from "./assistAccess.js";
@@ -92,9 +93,10 @@ export function registerAssistRoutesWith(server: Server, deps: AssistRouteDeps):
 /**
  * The console's logins, keyed with the deployment's secret when there is one (FAIREXIT_SECRET,
  * or the data folder's, passed in by `fairexit start`), else with a key drawn for this process.
+ * `redeemed` (App.oneTimeTokens) remembers used links; without it the logins only issue links.
  */
-export const agentLoginsFor = (secret: string | undefined): AgentLogins =>
-  new AgentLogins(secret ?? randomBytes(32).toString("base64url"));
+export const agentLoginsFor = (secret: string | undefined, redeemed?: OneTimeTokens): AgentLogins =>
+  new AgentLogins(secret ?? randomBytes(32).toString("base64url"), redeemed);
 
 /** The one-time console login link for a server reachable at `baseUrl`; `next` is the page it opens. */
 export const agentLoginLink = (

@@ -6,15 +6,17 @@
  *   POST /api/assist/twilio          Twilio real-time transcription callbacks (X-Twilio-Signature)
  * Each request is rate-limited per client, authenticated, and translated as a whole before
  * anything reaches the desk: a bad key or signature is 401 and a malformed payload 400 naming
- * the field, and in both cases nothing is stored.
+ * the field, and in both cases nothing is stored. The three platform routes take the agent on
+ * the call as the `agent` query parameter (their payloads name none; see platformAgent.ts).
  */
 import type { Request, Response, Server } from "restify";
 import { translateContactLens } from "../channels/assist/amazonConnect.js";
 import type { AssistDesk } from "../channels/assist/deskTypes.js";
 import { translateGenericEvents } from "../channels/assist/genericEvents.js";
 import { translateGenesys } from "../channels/assist/genesysCloud.js";
+import { agentFromQuery } from "../channels/assist/platformAgent.js";
 import { TranscriptIntake } from "../channels/assist/transcriptIntake.js";
-import type { Translation } from "../channels/assist/translation.js";
+import { type Translation, withAgent } from "../channels/assist/translation.js";
 import { translateTwilio } from "../channels/assist/twilioTranscription.js";
 import type { Logger } from "../domain/logger.js";
 import { type AssistAccessDeps, callerOf, ownOrigin, refuse } from "./assistAccess.js";
@@ -47,7 +49,7 @@ export function registerAssistSourceRoutes(server: Server, deps: AssistSourceDep
   };
 
   server.post("/api/assist/events", async (req: Request, res: Response) => {
-    if (!limited(req, res)) return;
+    if (!(await limited(req, res))) return;
     const caller = callerOf(req, res, deps, { console: true, changes: true });
     if (!caller) return;
     const source = caller.kind === "console" ? "console" : "events";
@@ -55,19 +57,23 @@ export function registerAssistSourceRoutes(server: Server, deps: AssistSourceDep
   });
 
   server.post("/api/assist/amazon-connect", async (req: Request, res: Response) => {
-    if (!limited(req, res)) return;
+    if (!(await limited(req, res))) return;
     if (!callerOf(req, res, deps, { console: false, changes: true })) return;
-    await accept(res, "amazon-connect", () => translateContactLens(req.body, deps.receivedAt()));
+    await accept(res, "amazon-connect", () =>
+      withAgent(translateContactLens(req.body, deps.receivedAt()), agentFromQuery(req.url, "connect")),
+    );
   });
 
   server.post("/api/assist/genesys", async (req: Request, res: Response) => {
-    if (!limited(req, res)) return;
+    if (!(await limited(req, res))) return;
     if (!callerOf(req, res, deps, { console: false, changes: true })) return;
-    await accept(res, "genesys", () => translateGenesys(req.body, deps.receivedAt()));
+    await accept(res, "genesys", () =>
+      withAgent(translateGenesys(req.body, deps.receivedAt()), agentFromQuery(req.url, "genesys")),
+    );
   });
 
   server.post(TWILIO_PATH, async (req: Request, res: Response) => {
-    if (!limited(req, res)) return;
+    if (!(await limited(req, res))) return;
     if (!deps.twilioAuthToken)
       return refuse(res, 503, "TwilioOff", "the Twilio source is off: set FAIREXIT_TWILIO_AUTH_TOKEN");
     const form = req.body instanceof FormParams ? req.body : new FormParams([]);
@@ -78,6 +84,8 @@ export function registerAssistSourceRoutes(server: Server, deps: AssistSourceDep
     }
     if (!(req.body instanceof FormParams))
       return refuse(res, 400, "BadPayload", "body: expected application/x-www-form-urlencoded parameters");
-    await accept(res, "twilio", () => translateTwilio(form.first(), deps.receivedAt()));
+    await accept(res, "twilio", () =>
+      withAgent(translateTwilio(form.first(), deps.receivedAt()), agentFromQuery(req.url, "twilio")),
+    );
   });
 }

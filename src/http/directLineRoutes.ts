@@ -108,7 +108,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
   server.post("/api/webchat/token", async (req: Request, res: Response) => {
     const client = deps.clientOf(req);
-    const allowed = withinLimits(res, [
+    const allowed = await withinLimits(res, [
       [deps.limits.client, client, "from this client"],
       [deps.limits.tokenMinting, client, "for new tokens from this client"],
     ]);
@@ -117,7 +117,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
   server.post("/api/directline/tokens", async (req: Request, res: Response) => {
     const fail = failWith(res);
-    if (!perClient(req, res)) return;
+    if (!(await perClient(req, res))) return;
     if (!deps.secret)
       return fail(
         503,
@@ -147,7 +147,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
   server.post(`${BASE}/tokens/generate`, async (req: Request, res: Response) => {
     const fail = failWith(res);
-    if (!perClient(req, res)) return;
+    if (!(await perClient(req, res))) return;
     if (!deps.secret || !sameSecret(bearerOf(req), deps.secret))
       return fail(401, "BadSecret", "expected Authorization: Bearer <FAIREXIT_DIRECTLINE_SECRET>");
     const body = GenerateRequest.safeParse(bodyOf(req));
@@ -159,14 +159,14 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   });
 
   server.post(`${BASE}/tokens/refresh`, async (req: Request, res: Response) => {
-    if (!perClient(req, res)) return;
+    if (!(await perClient(req, res))) return;
     const grant = grantOf(req, failWith(res));
     if (grant) res.send(200, issue(res, grant));
   });
 
   server.post(`${BASE}/conversations`, async (req: Request, res: Response) => {
     const grant = grantOf(req, failWith(res));
-    if (!grant || !perConversation(req, res, grant)) return;
+    if (!grant || !(await perConversation(req, res, grant))) return;
     await conversations.start(grant);
     res.send(201, issue(res, grant));
   });
@@ -186,7 +186,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   server.post(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const fail = failWith(res);
     const grant = grantOf(req, fail, req.params.conversationId);
-    if (!grant || !perConversation(req, res, grant)) return;
+    if (!grant || !(await perConversation(req, res, grant))) return;
     const activity = PostedActivity.safeParse(req.body);
     if (!activity.success) {
       const tooLong = activity.error.issues.find((i) => i.path[0] === "text" && i.code === "too_big");

@@ -1,13 +1,19 @@
 /**
- * Rate limits for the routes anyone can call (Direct Line, POST /api/messages): token buckets
- * kept in this process's memory, one per key (a client address, a conversation). A bucket holds
+ * Rate limits for the routes anyone can call (Direct Line, POST /api/messages, assist sources,
+ * the alumni API): token buckets, one per key (a client address, a conversation). A bucket holds
  * up to `perMinute` requests and refills at `perMinute` a minute; an empty bucket answers 429
  * with `Retry-After` (whole seconds until one request is allowed again).
  *
- * One instance only: behind a load balancer each instance counts on its own, so the real limit
- * is the configured one times the number of instances (a shared limiter is a later change).
+ * Every decision is made at once from buckets in this instance's memory: no I/O per request.
+ * Where else they live is the composition root's choice (App.rateBuckets): with DATABASE_URL each
+ * instance syncs its buckets with the others' through PostgreSQL every 250 ms, in one statement
+ * for all its keys (src/adapters/postgres/pgRateBuckets.ts), so the configured limit holds behind
+ * a load balancer, give or take what each instance admits in one interval (at most limit +
+ * instances × requests in 250 ms); the memory and embedded stores (one instance) need no sync and
+ * are exact (src/adapters/memory/memoryRateBuckets.ts).
  */
 import type { Request, Response } from "restify";
+import type { RateBucketStore, RateBuckets } from "../domain/rateBuckets.js";
 
 export interface RateLimitSettings {
   /** Requests a minute from one client address, over all limited routes. */
@@ -18,59 +24,25 @@ export interface RateLimitSettings {
   tokensPerClient: number;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedMs: number;
-}
-
-/** Token buckets by key, at most `maxKeys` of them (the least recently used is forgotten). */
-export class TokenBuckets {
-  private readonly buckets = new Map<string, Bucket>();
-
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = () => performance.now(),
-    private readonly maxKeys = 50_000,
-  ) {}
-
-  /** Takes one request from `key`'s bucket: 0 when allowed, else the seconds until it would be. */
-  take(key: string): number {
-    const now = this.now();
-    const ratePerMs = this.perMinute / 60_000;
-    const known = this.buckets.get(key);
-    const bucket = known ?? { tokens: this.perMinute, updatedMs: now };
-    if (known) this.buckets.delete(key);
-    else if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedMs) * ratePerMs);
-    bucket.updatedMs = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
-  }
-}
-
 /** The limiters one server uses. */
 export class RateLimits {
-  readonly client: TokenBuckets;
-  readonly conversation: TokenBuckets;
-  readonly tokenMinting: TokenBuckets;
+  readonly client: RateBuckets;
+  readonly conversation: RateBuckets;
+  readonly tokenMinting: RateBuckets;
 
-  constructor(settings: RateLimitSettings, now?: () => number) {
-    this.client = new TokenBuckets(settings.perClient, now);
-    this.conversation = new TokenBuckets(settings.perConversation, now);
-    this.tokenMinting = new TokenBuckets(settings.tokensPerClient, now);
+  constructor(settings: RateLimitSettings, buckets: RateBucketStore) {
+    this.client = buckets.limit("client", settings.perClient);
+    this.conversation = buckets.limit("conversation", settings.perConversation);
+    this.tokenMinting = buckets.limit("token-minting", settings.tokensPerClient);
   }
 }
 
 /** A limit to check: the buckets, the key in them, and how the 429 message names it. */
-export type RateCheck = readonly [buckets: TokenBuckets, key: string, what: string];
+export type RateCheck = readonly [buckets: RateBuckets, key: string, what: string];
 
 /**
- * Takes one request from each check's bucket in turn; on the first empty one answers 429
- * with Retry-After and returns false.
+ * Takes one request from each check's bucket in turn, at once; on the first empty one answers
+ * 429 with Retry-After and returns false.
  */
 export function withinLimits(res: Response, checks: readonly RateCheck[]): boolean {
   for (const [buckets, key, what] of checks) {

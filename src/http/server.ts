@@ -29,7 +29,10 @@ export interface RunningServer {
 }
 
 export interface ServerOptions {
-  /** The agent console's logins; default: keyed with FAIREXIT_SECRET, else a per-process key. */
+  /**
+   * The agent console's logins; default: keyed with FAIREXIT_SECRET, else a per-process key,
+   * remembering used links in App.oneTimeTokens.
+   */
   agentLogins?: AgentLogins;
 }
 
@@ -49,7 +52,7 @@ export function buildServer(app: App, options: ServerOptions = {}): restify.Serv
   server.use(restify.plugins.queryParser());
   server.use(readJsonBody({ ...BODY_LIMITS, formPaths: new Set([TWILIO_PATH]) }));
 
-  const limits = new RateLimits(app.config.rateLimits);
+  const limits = new RateLimits(app.config.rateLimits, app.rateBuckets);
   const clientOf = (req: restify.Request) => clientAddress(req, app.config.trustProxy);
   registerHealthRoutes(server, {
     readiness: app.readiness,
@@ -61,7 +64,7 @@ export function buildServer(app: App, options: ServerOptions = {}): restify.Serv
     const checks: RateCheck[] = [[limits.client, clientOf(req), "from this client"]];
     if (typeof conversation === "string")
       checks.push([limits.conversation, `bf:${conversation}`, "in this conversation"]);
-    if (withinLimits(res, checks)) await app.botFramework.process(req, res);
+    if (await withinLimits(res, checks)) await app.botFramework.process(req, res);
   });
   registerDirectLineRoutes(server, {
     ...app.directLine,
@@ -73,7 +76,7 @@ export function buildServer(app: App, options: ServerOptions = {}): restify.Serv
     logger: app.logger.child({ component: "directline" }),
   });
   registerWebChatRoutes(server, { trustProxy: app.config.trustProxy });
-  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret);
+  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret, app.oneTimeTokens);
   registerAssistRoutes(server, app, { logins, limits, clientOf });
   registerAlumniRoutes(server, app, { limits, clientOf });
   registerSupervisorDashboard(server, app, logins);
@@ -81,7 +84,7 @@ export function buildServer(app: App, options: ServerOptions = {}): restify.Serv
 }
 
 export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
-  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret);
+  const logins = options.agentLogins ?? agentLoginsFor(app.config.secret, app.oneTimeTokens);
   const server = buildServer(app, { agentLogins: logins });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -18,15 +18,26 @@ import { runFairexit, startFairexit } from "../support/runFairexit.js";
 
 const RUNS = Number(process.env.FAIREXIT_CRASH_RUNS ?? 4);
 const SECRET = "crash-test-secret-0123456789abcdef";
-/** The outbox lease (60 s) plus two dispatcher ticks (15 s each) and some slack. */
+/**
+ * The bound on the wait for delivery: the outbox lease (60 s) plus two dispatcher ticks (15 s
+ * each) and some slack, the fallback should the killed instance's liveness lock outlive it.
+ */
 const LEASE_WAIT_MS = 100_000;
 
-const env = (databaseUrl: string) => ({
+const CLOCK_START = "2026-11-23T10:00:00Z";
+/**
+ * Every process's clock starts at CLOCK_START; `since` (a wall-clock ms instant) moves the start
+ * on by the time that has passed since then, so a restarted instance's clock goes on from where
+ * the killed one's was, as a real clock does, instead of going back to the start (delivery
+ * times of the two processes are compared).
+ */
+const env = (databaseUrl: string, since?: number) => ({
   PORT: "0",
   HOST: "127.0.0.1",
   LOG_LEVEL: "silent",
   DATABASE_URL: databaseUrl,
-  FAIREXIT_CLOCK_START: "2026-11-23T10:00:00Z",
+  FAIREXIT_CLOCK_START:
+    since === undefined ? CLOCK_START : new Date(Date.parse(CLOCK_START) + Date.now() - since).toISOString(),
   FAIREXIT_SECRET: SECRET,
 });
 
@@ -90,6 +101,7 @@ async function oneRun(run: number): Promise<Outcome> {
 }
 
 async function runOn(url: string, run: number): Promise<Outcome> {
+  const firstStarted = Date.now();
   const first = await startFairexit(env(url));
   let chat: DirectLineClient;
   let delay = Math.floor(Math.random() * 31);
@@ -113,7 +125,7 @@ async function runOn(url: string, run: number): Promise<Outcome> {
     await first.exited;
   }
 
-  const second = await startFairexit(env(url));
+  const second = await startFairexit(env(url, firstStarted));
   const problems: string[] = [];
   let data: Rows;
   let replies: string;
@@ -123,8 +135,8 @@ async function runOn(url: string, run: number): Promise<Outcome> {
     const again = new DirectLineClient(second.baseUrl, chat.session);
     replies = (await again.says("Keep my service")).map((a) => a.text ?? "").join("\n");
     // Give the restarted server's dispatcher the time it needs to finish what was confirmed: what
-    // the killed instance had claimed is left to it for the lease (60 s, pgOutbox), then picked up
-    // at the next dispatcher tick (every 15 s).
+    // the killed instance had claimed is taken over at once (its liveness lock went with its
+    // session: instanceLiveness, pgOutbox), at the restarted server's start or next tick.
     const answeredAt = performance.now();
     data = await rowsOf(url, conversationId);
     for (let i = 0; i < LEASE_WAIT_MS / 500; i++) {

@@ -58,10 +58,10 @@ describePostgres("fairexit db", () => {
     const first = await fairexit("db", "migrate");
     expect(first.code).toBe(0);
     expect(first.out).toMatch(
-      /\/fairexit_test_\w+: applied 0001_store, 0002_execution, 0003_assist_sessions, 0004_alumni_contacts, 0005_directline_log; now at schema version 5/,
+      /\/fairexit_test_\w+: applied 0001_store, 0002_execution, 0003_assist_sessions, 0004_alumni_contacts, 0005_directline_log, 0006_one_time_tokens_and_rate_buckets; now at schema version 6/,
     );
     const again = await fairexit("db", "migrate");
-    expect(again.out).toMatch(/up to date at schema version 5/);
+    expect(again.out).toMatch(/up to date at schema version 6/);
     const status = await fairexit("db", "status");
     expect(status).toMatchObject({ code: 0 });
     for (const r of [behind, first, again, status]) expect(r.out + r.err).not.toContain("never-printed");

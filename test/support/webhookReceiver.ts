@@ -20,12 +20,19 @@ export interface WebhookReceiver {
   applied: Map<string, unknown>;
   /** Status codes to answer with before succeeding, consumed one per request. */
   failNext: number[];
+  /** Requests to leave unanswered, by path (the caller hangs until it gives up or the receiver closes). */
+  hold: (path: string) => boolean;
   close(): Promise<void>;
 }
 
 /** `port`: listen on this port (a receiver coming back where an earlier one was); a free one by default. */
 export async function startWebhookReceiver(secret: string, port = 0): Promise<WebhookReceiver> {
-  const state = { received: [] as Received[], applied: new Map<string, unknown>(), failNext: [] as number[] };
+  const state = {
+    received: [] as Received[],
+    applied: new Map<string, unknown>(),
+    failNext: [] as number[],
+    hold: (_path: string) => false,
+  };
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (d) => {
@@ -40,6 +47,7 @@ export async function startWebhookReceiver(secret: string, port = 0): Promise<We
         String(req.headers["x-fairexit-signature"] ?? ""),
       );
       state.received.push({ path: req.url ?? "", key, body: JSON.parse(body || "null"), signatureValid });
+      if (receiver.hold(req.url ?? "")) return;
       const fail = state.failNext.shift();
       // Not chained: restify, when loaded in the same process, replaces ServerResponse's
       // writeHead with one that returns nothing.
@@ -60,9 +68,14 @@ export async function startWebhookReceiver(secret: string, port = 0): Promise<We
   });
   await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
   const listening = (server.address() as AddressInfo).port;
-  return {
+  const receiver: WebhookReceiver = {
     url: `http://127.0.0.1:${listening}`,
     ...state,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // held requests too
+      }),
   };
+  return receiver;
 }

@@ -3,6 +3,13 @@
  * transaction-scoped advisory lock, reads the last entry, chains the new ones after it with the
  * audit key, and moves the signed anchor on, all in one transaction: two instances appending at
  * once are chained one after the other, never forked, and a deleted tail is found by `verify`.
+ *
+ * Group commit: appends made while this instance's previous append is in flight wait and go
+ * together in the next transaction (one lock, one read of the end, one insert, one anchor move
+ * for all of them), so the chain's lock changes hands once per batch, not once per record, and
+ * a busy instance does not queue its own appends behind each other on the lock. Each caller gets
+ * its own entries back, in its order; a batch that fails fails every append in it (nothing of it
+ * is written: one transaction), and the next batch starts afresh.
  */
 import { AuditKey, anchorFor, chain, checkHash, verifyChain } from "../../audit/auditChain.js";
 import { AuditEntry, type AuditRecord, type ChainProblem } from "../../domain/auditEntry.js";
@@ -15,8 +22,17 @@ import { readDocument } from "./jsonDocument.js";
 /** The advisory lock key of the chain's end. */
 export const AUDIT_CHAIN_LOCK = 7_263_041_002;
 
+interface Waiting {
+  records: readonly AuditRecord[];
+  resolve(entries: AuditEntry[]): void;
+  reject(e: unknown): void;
+}
+
 export class PgAuditLog implements AuditLog {
   private readonly key: AuditKey;
+  /** Appends waiting for the batch in flight to commit. */
+  private waiting: Waiting[] = [];
+  private writing = false;
 
   private constructor(
     private readonly db: Database,
@@ -76,8 +92,39 @@ export class PgAuditLog implements AuditLog {
     return entry!;
   }
 
-  async appendAll(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
-    if (records.length === 0) return [];
+  appendAll(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    if (records.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ records, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  /** Writes what waits, batch after batch, until nothing does. */
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          const entries = await this.write(batch.flatMap((w) => w.records));
+          let from = 0;
+          for (const w of batch) {
+            w.resolve(entries.slice(from, from + w.records.length));
+            from += w.records.length;
+          }
+        } catch (e) {
+          for (const w of batch) w.reject(e);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** One transaction: the lock, the end of the chain, the new entries and the anchor. */
+  private write(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     return this.db.transaction("appending to the audit trail", async (client) => {
       await client.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
       const { rows } = await client.query<{ entry: string }>(

@@ -1,6 +1,8 @@
 /**
  * Hand-over requests kept in PostgreSQL (one row each) and handed to in-process listeners
  * (agent assist in this instance). Telling the other instances (LISTEN/NOTIFY) is not done yet.
+ * Once per id, whichever instance announces it: the first row is kept, and a repeat (a turn that
+ * lost a race, run again) is neither logged nor told.
  */
 import type { HandoverRecord, ObservableHandover } from "../../domain/handover.js";
 import type { Logger } from "../../domain/logger.js";
@@ -15,11 +17,12 @@ export class PgHandover implements ObservableHandover {
   ) {}
 
   async announce(record: HandoverRecord): Promise<void> {
-    await this.db.query(
+    const { rowCount } = await this.db.query(
       "recording a hand-over",
       "INSERT INTO handovers (id, conversation_id, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
       [record.id, record.conversationId, JSON.stringify(record)],
     );
+    if (rowCount === 0) return; // announced before
     this.logger.info(
       {
         handoverId: record.id,

@@ -7,8 +7,12 @@
  *   key, rolls back entirely and is handed the earlier cancellation.
  * - `due` claims what it returns: the rows are locked `FOR UPDATE SKIP LOCKED` and leased to
  *   this instance for `leaseMs` (PostgreSQL's clock), so another instance's dispatcher skips
- *   them. A crashed instance's lease runs out and the item is attempted again: delivery is
- *   at-least-once, and the idempotency key makes its effect happen once.
+ *   them. An instance that holds its liveness lock (instanceLiveness; every running instance
+ *   does) takes over at once the claims of an instance whose lock is gone (killed, even with
+ *   kill -9, or its connection lost), without waiting for the lease; the lease remains the
+ *   fallback (a host that vanished without closing its connection, an outbox with no liveness
+ *   lock). Either way the item is attempted again: delivery is at-least-once, and the
+ *   idempotency key makes its effect happen once.
  * - An item's changes (delivered, attempt failed) are computed by the same code as the embedded
  *   outbox's (`applyEvent`), on the row locked in the transaction.
  */
@@ -25,12 +29,19 @@ import { applyEvent, type OutboxEvent } from "../../execution/outboxLog.js";
 import type { ActionResult, OutboxStore } from "../../execution/ports.js";
 import type { Database, Queryable } from "./database.js";
 import { isUniqueViolation } from "./databaseErrors.js";
+import { claimantGone, type InstanceLiveness } from "./instanceLiveness.js";
 import { readDocument } from "./jsonDocument.js";
 
 export interface PgOutboxOptions {
-  /** This instance, as claims name it (default: a random id per process). */
+  /**
+   * This instance's liveness lock: its claims are taken over as soon as the lock is gone, and it
+   * takes over the claims of instances whose lock is gone. Without one (tests, tools), claims are
+   * freed by their lease only, and this outbox's own claims look gone to an outbox that has one.
+   */
+  liveness?: InstanceLiveness;
+  /** This instance, as claims name it (default: the liveness lock's id, else a random id per process). */
   instanceId?: string;
-  /** How long a claimed item is left to this instance (default 60 s). */
+  /** How long a claimed item is left to this instance when nothing says it is gone (default 60 s). */
   leaseMs?: number;
 }
 
@@ -99,13 +110,17 @@ function refused(cancellation: ConfirmedCancellation, existing: StoredCancellati
 export class PgOutbox implements OutboxStore {
   private readonly instanceId: string;
   private readonly leaseMs: number;
+  private readonly takesOver: boolean;
 
   constructor(
     private readonly db: Database,
     options: PgOutboxOptions = {},
   ) {
-    this.instanceId = options.instanceId ?? randomUUID();
+    if (options.liveness && options.instanceId && options.instanceId !== options.liveness.instanceId)
+      throw new Error("PgOutbox: instanceId differs from the liveness lock's instance id");
+    this.instanceId = options.liveness?.instanceId ?? options.instanceId ?? randomUUID();
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.takesOver = options.liveness !== undefined;
   }
 
   async enqueue(item: NewOutboxItem, now: Date): Promise<OutboxItem> {
@@ -118,7 +133,8 @@ export class PgOutbox implements OutboxStore {
 
   /**
    * Pending items whose time has come and whose dependencies are delivered, oldest first,
-   * claimed for this instance: none that another instance holds a live claim on.
+   * claimed for this instance: none that another instance holds a live claim on (its lease has
+   * not run out and, when this outbox holds a liveness lock, its instance's lock is held).
    */
   async due(now: Date, filter: { conversationId?: string } = {}): Promise<OutboxItem[]> {
     const { rows } = await this.db.query<{ id: string; item: string }>(
@@ -128,7 +144,8 @@ export class PgOutbox implements OutboxStore {
           WHERE o.status = 'pending'
             AND ($2::text IS NULL OR o.conversation_id = $2)
             AND ((o.attempts = 0 AND o.due_at <= o.created_at) OR (o.due_at <= $1 AND o.next_attempt_at <= $1))
-            AND (o.claimed_until IS NULL OR o.claimed_until < clock_timestamp() OR o.claimed_by = $3)
+            AND (o.claimed_until IS NULL OR o.claimed_until < clock_timestamp() OR o.claimed_by = $3
+                 OR ($5::boolean AND ${claimantGone("o.claimed_by")}))
             AND NOT EXISTS (
               SELECT 1 FROM unnest(o.after_ids) AS d(id)
                LEFT JOIN outbox_items x ON x.id = d.id
@@ -141,7 +158,7 @@ export class PgOutbox implements OutboxStore {
            FROM due WHERE o.id = due.id
          RETURNING o.id, o.item, o.due_at, o.enqueued)
        SELECT id, item FROM claimed ORDER BY due_at, enqueued`,
-      [now.toISOString(), filter.conversationId ?? null, this.instanceId, this.leaseMs],
+      [now.toISOString(), filter.conversationId ?? null, this.instanceId, this.leaseMs, this.takesOver],
     );
     return rows.map((r) => readItem(r.item, r.id));
   }

@@ -15,7 +15,9 @@ export function registerStartCommand(program: Command): void {
       const { startServer } = await import("../../http/server.js");
       const { agentLoginsFor } = await import("../../http/assistRoutes.js");
       // lowdb: the data folder's secret exists now (createApp made it), so agent-link can sign too
-      const running = await startServer(app, { agentLogins: agentLoginsFor(consoleSecret(config)) });
+      const running = await startServer(app, {
+        agentLogins: agentLoginsFor(consoleSecret(config), app.oneTimeTokens),
+      });
       const stopDispatcher = app.startDispatcher();
       const lines = [
         // PostgreSQL: host, port, database and user, never the password
