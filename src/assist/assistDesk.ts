@@ -298,7 +298,7 @@ export function createAssistDesk(deps: AssistDeskDeps): AssistDesk {
         const customer = record.customerId ? await deps.customers.get(record.customerId) : undefined;
         const opened = sessionFromHandover(record, {
           now: at,
-          ...(customer ? { jurisdiction: customer.jurisdiction, locale: customer.locale } : {}),
+          ...(customer ? { jurisdiction: customer.jurisdiction } : {}),
         });
         // A session of the same id (a transcript source got there first) is replaced; its views stay older.
         const s = current ? { ...opened, version: current.version + 1 } : opened;

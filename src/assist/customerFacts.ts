@@ -49,15 +49,9 @@ function fitsJurisdiction(postcode: string, jurisdiction: string | undefined): b
 /**
  * The facts after the customer said `text`; returns `facts` itself when nothing changed.
  * `jurisdiction` ("UK", "DE", "SE", "US") picks the postcode shape; a postcode counts once the
- * customer is moving. `_locale` (the customer's, "de-DE") is not needed: every language's
- * phrases are matched at once.
+ * customer is moving. No language is needed: every language's phrases are matched at once.
  */
-export function factsAfter(
-  facts: ConversationFacts,
-  text: string,
-  jurisdiction?: string,
-  _locale?: string,
-): ConversationFacts {
+export function factsAfter(facts: ConversationFacts, text: string, jurisdiction?: string): ConversationFacts {
   const heard = understand(text, "anything");
   const message = prepareMessage(text);
   let next = facts;

@@ -12,7 +12,7 @@ import type { UtteranceRef } from "./view.js";
 /** The assist session for `record`; its id is the bot conversation's id. */
 export function sessionFromHandover(
   record: HandoverRecord,
-  o: { now: Date; jurisdiction?: string; locale?: string },
+  o: { now: Date; jurisdiction?: string },
 ): AssistSession {
   const s = newSession({
     sessionId: record.conversationId,
@@ -33,7 +33,7 @@ export function sessionFromHandover(
       ...(line.speaker === "bot" ? { bot: true } : {}),
     };
     transcript.push(ref);
-    if (line.speaker === "customer") facts = factsAfter(facts, line.text, o.jurisdiction, o.locale);
+    if (line.speaker === "customer") facts = factsAfter(facts, line.text, o.jurisdiction);
   });
   const discharged: AssistSession["discharged"] = {};
   for (const d of record.ledger.discharges) discharged[d.obligationId] = { kind: "bot", at: d.at };

@@ -87,7 +87,7 @@ export function hearUtterance(
 }
 
 function heardCustomer(s: AssistSession, u: AssistUtterance, env: AssistEnv): AssistSession {
-  const facts = factsAfter(s.facts, u.text, env.customer?.jurisdiction, env.customer?.locale);
+  const facts = factsAfter(s.facts, u.text, env.customer?.jurisdiction);
   let ledger = s.ledger;
   if (ledger.offers.length > ledger.declines.length && isDecline(u.text, env.customer?.locale))
     ledger = recordDecline(ledger, { messageId: u.utteranceId, at: u.at });
@@ -158,8 +158,7 @@ function heardAgent(s: AssistSession, u: AssistUtterance, ref: UtteranceRef, env
 export function reconsidered(s: AssistSession, env: AssistEnv): AssistSession {
   let facts = s.facts;
   for (const r of s.transcript)
-    if (r.speaker === "customer" && r.final)
-      facts = factsAfter(facts, r.text, env.customer?.jurisdiction, env.customer?.locale);
+    if (r.speaker === "customer" && r.final) facts = factsAfter(facts, r.text, env.customer?.jurisdiction);
   let next: AssistSession = facts === s.facts ? s : { ...s, facts };
   const decision = sessionDecision(next, env);
   if (!decision) return next;

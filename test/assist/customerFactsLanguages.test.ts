@@ -22,11 +22,10 @@ type Fact =
   | "plainClaim";
 type Bank = Record<Language, Partial<Record<Fact, string[]>>>;
 
-const LOCALE: Record<Language, string> = { en: "en-GB", de: "de-DE", sv: "sv-SE" };
 const JURISDICTION: Record<Language, string> = { en: "UK", de: "DE", sv: "SE" };
 
-const heard = (text: string, lang: Language, locale?: string) =>
-  factsAfter({}, text, JURISDICTION[lang], locale);
+/** What one utterance establishes; no locale is passed: the words alone decide the language. */
+const heard = (text: string, lang: Language) => factsAfter({}, text, JURISDICTION[lang]);
 
 /** Whether `facts` show `fact`. */
 function shows(facts: ConversationFacts, fact: Fact): boolean {
@@ -413,16 +412,14 @@ const NEGATED_THEN_SAID: Record<Language, [string, LeavingReason][]> = {
 describe("each fact, in many wordings, in each language", () => {
   const cases = rows(TUNED);
   it.each(cases)("$lang $fact: $text", ({ lang, fact, text }) => {
-    // the customer's own locale, no locale at all, and an English locale: the words decide
-    for (const locale of [LOCALE[lang], undefined, "en-GB"])
-      expect(shows(heard(text, lang, locale), fact)).toBe(true);
+    expect(shows(heard(text, lang), fact)).toBe(true);
   });
 });
 
 describe("spelled without umlauts or å", () => {
   for (const [lang, fact, text] of WITHOUT_DIACRITICS)
     it(`${lang} ${fact}: ${text}`, () => {
-      expect(shows(heard(text, lang, LOCALE[lang]), fact)).toBe(true);
+      expect(shows(heard(text, lang), fact)).toBe(true);
     });
 });
 
@@ -431,7 +428,7 @@ describe("negation", () => {
     NEGATED[lang].map(([text, reason]) => ({ lang, text, reason })),
   );
   it.each(cases)("$lang: $text is not $reason", ({ lang, text, reason }) => {
-    expect(heard(text, lang, LOCALE[lang]).reason).not.toBe(reason);
+    expect(heard(text, lang).reason).not.toBe(reason);
     expect(heard(text, lang).reason).not.toBe(reason);
   });
 
@@ -439,7 +436,7 @@ describe("negation", () => {
     NEGATED_THEN_SAID[lang].map(([text, reason]) => ({ lang, text, reason })),
   );
   it.each(then)("$lang: $text is $reason", ({ lang, text, reason }) => {
-    expect(heard(text, lang, LOCALE[lang]).reason).toBe(reason);
+    expect(heard(text, lang).reason).toBe(reason);
   });
 });
 
@@ -460,7 +457,7 @@ describe("what says no fact", () => {
     FILLER[lang].map((text) => ({ lang, text })),
   );
   it.each(cases)("$lang: $text", ({ lang, text }) => {
-    for (const locale of [LOCALE[lang], undefined]) expect(heard(text, lang, locale)).toEqual({});
+    expect(heard(text, lang)).toEqual({});
   });
 });
 
@@ -471,12 +468,11 @@ describe("where they move to", () => {
     { lang: "de" as const, text: "Umzug nach 20095 Hamburg.", postcode: "20095" },
     { lang: "sv" as const, text: "Vi flyttar till 411 01 Göteborg.", postcode: "411 01" },
   ])("$lang: $text", ({ lang, text, postcode }) => {
-    expect(heard(text, lang, LOCALE[lang])).toMatchObject({ reason: "moving", newPostcode: postcode });
+    expect(heard(text, lang)).toMatchObject({ reason: "moving", newPostcode: postcode });
   });
 
   it("the postcode left is not the one moved to; a house number is not a postcode", () => {
-    const uk = (f: ConversationFacts, t: string, jurisdiction?: string) =>
-      factsAfter(f, t, jurisdiction, "en-GB");
+    const uk = (f: ConversationFacts, t: string, jurisdiction?: string) => factsAfter(f, t, jurisdiction);
     expect(uk({}, "We're moving from N1 9GU to LS1 4AP.", "UK").newPostcode).toBe("LS1 4AP");
     const moving = uk({}, "We're moving house.");
     expect(uk(moving, "Flat 4")).toBe(moving);
@@ -484,7 +480,7 @@ describe("where they move to", () => {
   });
 
   it("a postcode said later counts once the call is about moving; before that it does not", () => {
-    const de = (f: ConversationFacts, t: string) => factsAfter(f, t, "DE", "de-DE");
+    const de = (f: ConversationFacts, t: string) => factsAfter(f, t, "DE");
     expect(de({}, "Meine Postleitzahl ist 10115.").newPostcode).toBeUndefined();
     expect(de(de({}, "Wir ziehen um."), "Die neue Postleitzahl ist 80331.").newPostcode).toBe("80331");
   });
@@ -530,10 +526,7 @@ describe("facts said across several utterances, in any order", () => {
     it(`${lang}: every order gives the same facts`, () => {
       const { lines, want } = CALLS[lang];
       for (const order of permutations(lines)) {
-        const facts = order.reduce<ConversationFacts>(
-          (f, t) => factsAfter(f, t, JURISDICTION[lang], LOCALE[lang]),
-          {},
-        );
+        const facts = order.reduce<ConversationFacts>((f, t) => factsAfter(f, t, JURISDICTION[lang]), {});
         expect(facts).toMatchObject(want);
         expect(facts.claims).toEqual([{ text: lines[0], kind: "fee_waiver" }]);
       }
@@ -561,7 +554,7 @@ describe("a correction", () => {
     sv: "Förlåt, vi flyttar inte ändå.",
   };
   for (const lang of Object.keys(CORRECTIONS) as Language[]) {
-    const say = (f: ConversationFacts, t: string) => factsAfter(f, t, JURISDICTION[lang], LOCALE[lang]);
+    const say = (f: ConversationFacts, t: string) => factsAfter(f, t, JURISDICTION[lang]);
     it(`${lang}: "not moving, it's the price" replaces moving and drops its postcode`, () => {
       const [moving, correction] = CORRECTIONS[lang];
       const before = say({}, moving);
@@ -636,10 +629,8 @@ describe("property: facts over any interleaving of utterances", () => {
       fc.property(
         fc.constantFrom(...langs),
         fc.array(fc.nat(9), { minLength: 1, maxLength: 12 }),
-        fc.constantFrom<"own" | "none">("own", "none"),
-        (lang, picks, withLocale) => {
-          const locale = withLocale === "own" ? LOCALE[lang] : undefined;
-          const say = (f: ConversationFacts, t: string) => factsAfter(f, t, JURISDICTION[lang], locale);
+        (lang, picks) => {
+          const say = (f: ConversationFacts, t: string) => factsAfter(f, t, JURISDICTION[lang]);
           const lines = picks.map((i) => POOL[lang][i] as string);
           const alone = lines.map((t) => say({}, t));
           const folded = lines.reduce(say, {} as ConversationFacts);
@@ -666,7 +657,7 @@ describe("property: facts over any interleaving of utterances", () => {
 
   it("every pool line bears the facts it is there for", () => {
     for (const lang of langs) {
-      const facts = POOL[lang].map((t) => factsAfter({}, t, JURISDICTION[lang], LOCALE[lang]));
+      const facts = POOL[lang].map((t) => factsAfter({}, t, JURISDICTION[lang]));
       expect(facts.filter((f) => Object.keys(f).length > 0)).toHaveLength(POOL[lang].length - 1);
     }
   });
@@ -761,7 +752,7 @@ const HELD_OUT: Record<Language, [string, Want][]> = {
 };
 
 function hits(lang: Language, text: string, want: Want): boolean {
-  const facts = heard(text, lang, LOCALE[lang]);
+  const facts = heard(text, lang);
   return want.startsWith("not ") ? facts.reason !== want.slice(4) : shows(facts, want as Fact);
 }
 
